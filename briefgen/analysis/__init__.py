@@ -1,0 +1,1 @@
+"""The analysis pipeline: SourceDocuments in, a Brief out."""

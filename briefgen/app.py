@@ -1,0 +1,69 @@
+"""The jobs behind the commands: sources -> Brief -> files. The CLI only parses and reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from briefgen.errors import UsageError
+from briefgen.model import Brief, load_brief
+from briefgen.sources.base import BRIEF_SUFFIXES
+
+Warn = Callable[[str], None]
+
+
+def is_brief_file(path: Path) -> bool:
+    return path.suffix.lower() in BRIEF_SUFFIXES and not path.is_dir()
+
+
+def brief_from_sources(sources: list[Path], options, warn: Warn) -> Brief:
+    """Read the sources (bundled seeds when none) and analyse them into a Brief."""
+    from briefgen.analysis.pipeline import build_brief
+    from briefgen.resources import seeds_dir
+    from briefgen.sources.base import read_sources
+
+    documents = read_sources(sources or [seeds_dir()], warn)
+    return build_brief(documents, options)
+
+
+def brief_from_inputs(sources: list[Path], options, warn: Warn) -> Brief:
+    """A single .yaml/.json SOURCE is a brief; anything else is source articles."""
+    briefs = [p for p in sources if is_brief_file(p)]
+    if briefs:
+        if len(sources) > 1:
+            raise UsageError("a brief file (.yaml/.json) must be the only SOURCE")
+        brief = load_brief(briefs[0])
+        return apply_overrides(brief, options)
+    return brief_from_sources(sources, options, warn)
+
+
+def apply_overrides(brief: Brief, options) -> Brief:
+    """Command-line header options win over what a brief file says."""
+    for option, attribute in (
+        ("title", "title"),
+        ("subject", "subject"),
+        ("date", "date"),
+        ("classification", "classification"),
+        ("to", "to"),
+        ("from_", "from_"),
+    ):
+        value = getattr(options, option, None)
+        if value:
+            setattr(brief, attribute, value)
+    return brief
+
+
+def render_brief(brief: Brief, out_dir: Path, formats: list[str], settings) -> list[Path]:
+    """Render every format into temporary files, then move them all into place."""
+    from briefgen.output import prepare_folder, safe_stem, write_all
+    from briefgen.render.base import create_renderers
+
+    renderers = create_renderers(formats, settings)
+    prepare_folder(out_dir)
+    stem = safe_stem(brief.date, brief.title)
+    jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
+    return write_all(jobs)
+
+
+def _bind(renderer, brief: Brief) -> Callable[[Path], None]:
+    return lambda path: renderer.render(brief, path)

@@ -1,0 +1,233 @@
+"""Command line: arguments, progress and exit codes. No domain logic lives here.
+
+stdout carries only the paths of files written, one per line; stderr carries progress and
+messages. Exit 0 on success, 2 on bad usage or bad input with a one-line ``error: ...``.
+Heavy modules are imported inside the commands so that ``briefgen --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from briefgen import __version__
+
+EXIT_BAD_INPUT = 2
+DEFAULT_FORMATS = "docx,pdf"
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def header_options(command):
+    """--title, --date, --classification, --to, --from: shared by generate and draft."""
+    options = [
+        click.option("--title", help="Memo title (default: from the sources)."),
+        click.option("--subject", help="SUBJECT line (default: the title)."),
+        click.option(
+            "--date", callback=_check_date, help="Memo date, YYYY-MM-DD (default: today)."
+        ),
+        click.option("--classification", help="Banner text, e.g. UNCLASSIFIED (the default)."),
+        click.option("--to", "to", help="TO line of the header block."),
+        click.option("--from", "from_", help="FROM line of the header block."),
+        click.option(
+            "--sections",
+            "cues",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="YAML file of section cue terms that replaces the bundled one.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def output_options(command):
+    options = [
+        click.option(
+            "-o",
+            "--output",
+            "output",
+            type=click.Path(path_type=Path),
+            default=Path("output"),
+            show_default=True,
+            help="Output folder.",
+        ),
+        click.option(
+            "-f",
+            "--format",
+            "formats",
+            default=DEFAULT_FORMATS,
+            show_default=True,
+            help="Comma-separated output formats (see `briefgen renderers`).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _analysis_options(kwargs: dict, explain: bool = False):
+    from briefgen.analysis.pipeline import Options
+
+    return Options(
+        title=kwargs.get("title"),
+        subject=kwargs.get("subject"),
+        date=kwargs.get("date"),
+        classification=kwargs.get("classification"),
+        to=kwargs.get("to"),
+        from_=kwargs.get("from_"),
+        cues=kwargs.get("cues"),
+        explain=explain,
+    )
+
+
+def _render_settings():
+    from briefgen.render.base import RenderSettings
+
+    return RenderSettings(warn=warn)
+
+
+def _write(brief, output: Path, formats: str) -> None:
+    from briefgen.app import render_brief
+    from briefgen.render.base import parse_formats
+
+    paths = render_brief(brief, output, parse_formats(formats), _render_settings())
+    for path in paths:
+        click.echo(str(path))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn source articles into a policy-briefing memo (DOCX, PDF, ...).
+
+    With no SOURCE, generate and draft use the bundled seed articles.
+    """
+    ctx.ensure_object(dict)["debug"] = debug
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@output_options
+@header_options
+def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) -> None:
+    """Read SOURCE files or folders (or a brief .yaml/.json) and write the memo."""
+    from briefgen.app import brief_from_inputs
+
+    brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
+    _write(brief, output, formats)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("brief.yaml"),
+    show_default=True,
+    help="Brief file to write (.yaml or .json).",
+)
+@click.option("--explain", is_flag=True, help="Record why each item landed in its section.")
+@header_options
+def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> None:
+    """Analyse SOURCE files into an editable brief file (YAML or JSON)."""
+    from briefgen.app import brief_from_sources
+    from briefgen.errors import UsageError
+    from briefgen.model import dump_brief
+    from briefgen.output import write_text
+
+    if output.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise UsageError(f"{output}: the brief file must end in .yaml, .yml or .json")
+    brief = brief_from_sources(list(sources), _analysis_options(kwargs, explain), warn)
+    click.echo(str(write_text(output, dump_brief(brief, output.suffix))))
+
+
+@cli.command()
+@click.argument("brief_file", type=click.Path(path_type=Path))
+@output_options
+def render(brief_file: Path, output: Path, formats: str) -> None:
+    """Render an (edited) brief file to the output formats."""
+    from briefgen.model import load_brief
+
+    _write(load_brief(brief_file), output, formats)
+
+
+@cli.command()
+@click.argument("brief_file", type=click.Path(path_type=Path))
+def validate(brief_file: Path) -> None:
+    """Check a brief file; report every problem with its field path."""
+    from briefgen.model import load_brief
+
+    brief = load_brief(brief_file)
+    count = sum(len(items) for items in brief.sections.values())
+    progress(f"{brief_file}: valid ({count} items, {len(brief.sources)} sources)")
+
+
+@cli.command()
+def renderers() -> None:
+    """List the output formats: built-in and plugins."""
+    from briefgen.render.base import renderer_entries
+
+    for name, entry in sorted(renderer_entries(warn).items()):
+        click.echo(f"{name}\t{entry.origin}\t{entry.target}")
+
+
+def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
+    """Entry point: run the CLI, turning expected failures into one-line errors and exit 2."""
+    from briefgen.errors import BriefgenError
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name=prog_name or "briefgen", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("error: aborted", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except click.ClickException as exc:
+        if debug:
+            raise
+        click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except BriefgenError as exc:
+        if debug:
+            raise
+        for line in exc.lines():
+            click.echo(f"error: {line}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug
+        if debug:
+            raise
+        click.echo(
+            f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True
+        )
+        sys.exit(1)
+    sys.exit(0)

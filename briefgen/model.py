@@ -1,0 +1,346 @@
+"""The content model every part of briefgen shares: a Brief and its parts.
+
+Readers and the analysis produce a Brief; renderers read only a Brief. It serialises to YAML and
+JSON in the shape documented in GUIDE.md. Loading validates the whole file and reports every
+problem with its field path (``sections.defence[2].sources[0]: ...``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import BriefError, InputError
+
+SECTION_KEYS: tuple[str, ...] = ("summary", "defence", "technology", "economy", "outlook")
+DEFAULT_CLASSIFICATION = "UNCLASSIFIED"
+DEFAULT_TO = "Senior Leadership"
+DEFAULT_FROM = "Policy Analysis Unit"
+
+
+@dataclass
+class Item:
+    """One bullet of a section, with the ids of the sources it came from."""
+
+    text: str
+    sources: list[int] = field(default_factory=list)
+    why: str | None = None  # set by `draft --explain`: why the item landed in its section
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"text": self.text, "sources": list(self.sources)}
+        if self.why:
+            data["why"] = self.why
+        return data
+
+
+@dataclass
+class KeyFigure:
+    label: str
+    value: str
+    sources: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "value": self.value, "sources": list(self.sources)}
+
+
+@dataclass
+class Source:
+    id: int
+    title: str
+    path: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "title": self.title}
+        for key in ("path", "publisher", "date", "url"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        return data
+
+
+@dataclass
+class Brief:
+    title: str
+    subject: str = ""
+    date: str = field(default_factory=lambda: dt.date.today().isoformat())
+    classification: str = DEFAULT_CLASSIFICATION
+    to: str = DEFAULT_TO
+    from_: str = DEFAULT_FROM
+    sections: dict[str, list[Item]] = field(
+        default_factory=lambda: {key: [] for key in SECTION_KEYS}
+    )
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "subject": self.subject,
+            "date": self.date,
+            "classification": self.classification,
+            "to": self.to,
+            "from": self.from_,
+            "sections": {
+                name: [item.to_dict() for item in items] for name, items in self.sections.items()
+            },
+            "key_figures": [figure.to_dict() for figure in self.key_figures],
+            "sources": [source.to_dict() for source in self.sources],
+        }
+
+    def source_by_id(self) -> dict[int, Source]:
+        return {source.id: source for source in self.sources}
+
+    def text_fields(self) -> list[str]:
+        """Every piece of text the memo prints (for font coverage checks)."""
+        texts = [self.title, self.subject, self.date, self.classification, self.to, self.from_]
+        for items in self.sections.values():
+            texts += [item.text for item in items]
+        for figure in self.key_figures:
+            texts += [figure.label, figure.value]
+        for source in self.sources:
+            texts += [source.title, source.publisher, source.date, source.url]
+        return texts
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Checker:
+    """Collects every problem in a raw brief dict, each with its field path."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}" if path else message)
+
+    def text(self, data: dict[str, Any], key: str, path: str, required: bool = False) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(_join(path, key), "is required")
+            return ""
+        if isinstance(value, dt.date):  # YAML turns 2026-11-23 into a date
+            return value.isoformat()
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.fail(_join(path, key), f"expected text, got {_type_name(value)}")
+            return ""
+        return str(value)
+
+    def ids(self, data: dict[str, Any], path: str, known: set[int] | None) -> list[int]:
+        value = data.get("sources", [])
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(
+                _join(path, "sources"), f"expected a list of source ids, got {_type_name(value)}"
+            )
+            return []
+        ids: list[int] = []
+        for index, entry in enumerate(value):
+            where = f"{_join(path, 'sources')}[{index}]"
+            if isinstance(entry, bool) or not isinstance(entry, int):
+                self.fail(where, f"expected a source id (integer), got {_type_name(entry)}")
+            elif known is not None and entry not in known:
+                self.fail(where, f"no source with id {entry}")
+            else:
+                ids.append(entry)
+        return ids
+
+    def unknown_keys(self, data: dict[str, Any], allowed: set[str], path: str) -> None:
+        for key in data:
+            if key not in allowed:
+                self.fail(_join(path, str(key)), "unknown field")
+
+    def mapping(self, value: Any, path: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.fail(path, f"expected a mapping, got {_type_name(value)}")
+        return None
+
+    def listing(self, data: dict[str, Any], key: str) -> list[Any]:
+        value = data.get(key, [])
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self.fail(key, f"expected a list, got {_type_name(value)}")
+        return []
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+BRIEF_KEYS = {
+    "title",
+    "subject",
+    "date",
+    "classification",
+    "to",
+    "from",
+    "sections",
+    "key_figures",
+    "sources",
+}
+
+
+def brief_from_dict(data: Any, sections: tuple[str, ...] = SECTION_KEYS) -> Brief:
+    """Build a Brief from parsed YAML/JSON, or raise BriefError listing every problem."""
+    check = _Checker()
+    root = check.mapping(data, "(top level)")
+    if root is None:
+        raise BriefError(check.problems)
+    check.unknown_keys(root, BRIEF_KEYS, "")
+
+    sources: list[Source] = []
+    seen_ids: set[int] = set()
+    for index, raw in enumerate(check.listing(root, "sources")):
+        path = f"sources[{index}]"
+        entry = check.mapping(raw, path)
+        if entry is None:
+            continue
+        check.unknown_keys(entry, {"id", "title", "path", "publisher", "date", "url"}, path)
+        source_id = entry.get("id")
+        if isinstance(source_id, bool) or not isinstance(source_id, int):
+            check.fail(f"{path}.id", f"expected an integer id, got {_type_name(source_id)}")
+            continue
+        if source_id in seen_ids:
+            check.fail(f"{path}.id", f"duplicate source id {source_id}")
+            continue
+        seen_ids.add(source_id)
+        sources.append(
+            Source(
+                id=source_id,
+                title=check.text(entry, "title", path, required=True),
+                path=check.text(entry, "path", path),
+                publisher=check.text(entry, "publisher", path),
+                date=check.text(entry, "date", path),
+                url=check.text(entry, "url", path),
+            )
+        )
+
+    parsed_sections: dict[str, list[Item]] = {key: [] for key in sections}
+    raw_sections = root.get("sections", {})
+    if raw_sections is None:
+        raw_sections = {}
+    section_map = check.mapping(raw_sections, "sections")
+    for name, raw_items in (section_map or {}).items():
+        path = f"sections.{name}"
+        if name not in parsed_sections:
+            check.fail(path, f"unknown section (expected one of: {', '.join(sections)})")
+            continue
+        if raw_items is None:
+            continue
+        if not isinstance(raw_items, list):
+            check.fail(path, f"expected a list of items, got {_type_name(raw_items)}")
+            continue
+        for index, raw in enumerate(raw_items):
+            item_path = f"{path}[{index}]"
+            if isinstance(raw, str):  # a bare string is a convenient shorthand when editing
+                parsed_sections[name].append(Item(text=raw))
+                continue
+            entry = check.mapping(raw, item_path)
+            if entry is None:
+                continue
+            check.unknown_keys(entry, {"text", "sources", "why"}, item_path)
+            text = check.text(entry, "text", item_path, required=True)
+            why = check.text(entry, "why", item_path) or None
+            ids = check.ids(entry, item_path, seen_ids)
+            parsed_sections[name].append(Item(text=text, sources=ids, why=why))
+
+    figures: list[KeyFigure] = []
+    for index, raw in enumerate(check.listing(root, "key_figures")):
+        path = f"key_figures[{index}]"
+        entry = check.mapping(raw, path)
+        if entry is None:
+            continue
+        check.unknown_keys(entry, {"label", "value", "sources"}, path)
+        figures.append(
+            KeyFigure(
+                label=check.text(entry, "label", path, required=True),
+                value=check.text(entry, "value", path, required=True),
+                sources=check.ids(entry, path, seen_ids),
+            )
+        )
+
+    brief = Brief(
+        title=check.text(root, "title", "", required=True),
+        subject=check.text(root, "subject", ""),
+        date=check.text(root, "date", "") or dt.date.today().isoformat(),
+        classification=check.text(root, "classification", "") or DEFAULT_CLASSIFICATION,
+        to=check.text(root, "to", "") or DEFAULT_TO,
+        from_=check.text(root, "from", "") or DEFAULT_FROM,
+        sections=parsed_sections,
+        key_figures=figures,
+        sources=sources,
+    )
+    if brief.date:
+        try:
+            dt.date.fromisoformat(brief.date)
+        except ValueError:
+            check.fail("date", f"expected YYYY-MM-DD, got {brief.date!r}")
+    if check.problems:
+        raise BriefError(check.problems)
+    return brief
+
+
+# --------------------------------------------------------------------------- files
+
+MAX_BRIEF_BYTES = 20 * 1024 * 1024
+
+
+def load_brief(path: Path) -> Brief:
+    """Read a brief from a .yaml/.yml/.json file; raise InputError naming the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    if len(raw) > MAX_BRIEF_BYTES:
+        raise InputError(path, f"brief file is larger than {MAX_BRIEF_BYTES // 2**20} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(path, "brief file is not UTF-8 text") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    else:
+        from briefgen.yamlio import parse_yaml
+
+        data = parse_yaml(text, path)
+    try:
+        return brief_from_dict(data)
+    except BriefError as exc:
+        exc.path = path
+        raise
+
+
+def dump_brief(brief: Brief, suffix: str) -> str:
+    """Serialise a brief as YAML (with an explanatory header) or JSON."""
+    if suffix.lower() == ".json":
+        return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    from briefgen.yamlio import dump_yaml
+
+    return dump_yaml(brief.to_dict(), header=YAML_HEADER)
+
+
+YAML_HEADER = """\
+# briefgen brief: edit freely, then `briefgen validate` and `briefgen render` this file.
+# title, subject, date (YYYY-MM-DD), classification, to, from: the memo header.
+# sections: summary (3-5 bullets, bottom line up front), defence, technology, economy, outlook.
+#   Each item is {text: ..., sources: [ids]}; ids refer to the numbered list under `sources`.
+# key_figures: {label, value, sources}. sources: {id, title, path, publisher, date, url}.
+"""

@@ -1,0 +1,88 @@
+"""Writing files safely: temporary file in the target folder, then rename into place.
+
+A run that fails leaves no half-written file and every earlier file byte-identical; two runs
+writing the same name leave one complete file (os.replace is atomic on one filesystem).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from briefgen.errors import OutputError
+
+MAX_STEM = 80
+
+
+def safe_stem(date: str, title: str) -> str:
+    """A portable file name from date and title: ``2026-11-23_india-japan-leaders-meeting``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:MAX_STEM].rstrip("-")
+    safe_date = re.sub(r"[^0-9-]", "", date)[:10]
+    parts = [p for p in (safe_date, slug or "brief") if p]
+    return "_".join(parts)
+
+
+def prepare_folder(folder: Path) -> Path:
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(folder, "output path exists and is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(folder, f"cannot create output folder ({exc.strerror or exc})") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(folder, "output folder is not writable")
+    return folder
+
+
+@contextlib.contextmanager
+def _temporary_in(folder: Path, name: str) -> Iterator[Path]:
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(folder, f"cannot write here ({exc.strerror or exc})") from None
+    os.close(handle)
+    temp_path = Path(temp)
+    try:
+        yield temp_path
+    except BaseException:
+        temp_path.unlink(missing_ok=True)
+        raise
+
+
+def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
+    """Run each writer into a temporary file; only when all succeed, rename them into place."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for final, write in jobs:
+            with _temporary_in(final.parent, final.name) as temp:
+                write(temp)
+                os.chmod(temp, 0o644 & ~_umask())
+                done.append((temp, final))
+    except BaseException:
+        for temp, _ in done:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, final in done:
+        try:
+            os.replace(temp, final)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise OutputError(final, f"cannot write ({exc.strerror or exc})") from None
+    return [final for _, final in done]
+
+
+def write_text(path: Path, text: str) -> Path:
+    prepare_folder(path.parent)
+    return write_all([(path, lambda temp: temp.write_text(text, encoding="utf-8"))])[0]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

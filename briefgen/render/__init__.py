@@ -1,0 +1,1 @@
+"""Renderers: each writes a Brief to one file format. See base.py for the protocol."""
