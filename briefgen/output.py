@@ -17,13 +17,24 @@ from pathlib import Path
 from briefgen.errors import OutputError
 
 MAX_STEM = 80
+# Names Windows reserves whatever the extension (CON.pdf opens the console there).
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
 
 
 def safe_stem(date: str, title: str) -> str:
-    """A portable file name from date and title: ``2026-11-23_india-japan-leaders-meeting``."""
+    """A portable file name from date and title: ``2026-11-23_india-japan-leaders-meeting``.
+
+    Only ``[a-z0-9-_]`` survive, so no separator, dot or drive letter can take the file out
+    of the output folder, and a reserved device name gets a suffix.
+    """
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:MAX_STEM].rstrip("-")
-    safe_date = re.sub(r"[^0-9-]", "", date)[:10]
+    if slug in _RESERVED:
+        slug += "-brief"
+    safe_date = re.sub(r"[^0-9-]", "", date)[:10].strip("-")
     parts = [p for p in (safe_date, slug or "brief") if p]
     return "_".join(parts)
 
@@ -56,12 +67,21 @@ def _temporary_in(folder: Path, name: str) -> Iterator[Path]:
 
 
 def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
-    """Run each writer into a temporary file; only when all succeed, rename them into place."""
+    """Run each writer into a temporary file; only when all succeed, rename them into place.
+
+    Each temporary file sits in its target's folder (a rename across filesystems is not
+    atomic) and is flushed to disk before the rename, so a crash leaves the old file or the
+    new one, never a truncated mixture.
+    """
     done: list[tuple[Path, Path]] = []
     try:
         for final, write in jobs:
             with _temporary_in(final.parent, final.name) as temp:
-                write(temp)
+                try:
+                    write(temp)
+                    _fsync(temp)
+                except OSError as exc:  # disk full, quota, I/O error: the user's environment
+                    raise OutputError(final, f"cannot write ({exc.strerror or exc})") from None
                 os.chmod(temp, 0o644 & ~_umask())
                 done.append((temp, final))
     except BaseException:
@@ -80,6 +100,11 @@ def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
 def write_text(path: Path, text: str) -> Path:
     prepare_folder(path.parent)
     return write_all([(path, lambda temp: temp.write_text(text, encoding="utf-8"))])[0]
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
 
 
 def _umask() -> int:

@@ -9,6 +9,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis: a few examples in the normal run (seconds); `--hypothesis-profile=long` digs deeper.
+# Rendering a memo takes tens of milliseconds, so deadlines would only measure machine load.
+settings.register_profile(
+    "briefgen", max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long",
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("briefgen")  # the plugin loads --hypothesis-profile after this
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
