@@ -1,27 +1,42 @@
-"""DOCX renderer (python-docx): real Heading and List Bullet styles, header/footer banners."""
+"""DOCX renderer (python-docx): the same memo as the PDF, in Word's own structures.
+
+Real Heading 1/2 and List Bullet styles (Word's navigation pane shows the outline), PAGE and
+NUMPAGES fields in the footer, the classification banner in header and footer, hyperlinks,
+East Asian and complex-script font names on every run, and all core properties. Styles come from
+the theme, or from ``--reference-docx`` (an organisation's own Word file, as pandoc does it).
+With SOURCE_DATE_EPOCH set the zip entries carry that time, so the file is byte-identical.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from briefgen.model import SECTION_KEYS, Brief, Item
+from briefgen.errors import InputError
+from briefgen.model import SECTION_KEYS, Brief, Item, Source
 from briefgen.render.base import RenderSettings
+from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
+from briefgen.render.theme import Theme, default_theme
 from briefgen.render.wording import labels, section_heading
 
-FONT = "Calibri"
-EAST_ASIA_FONT = "MS Mincho"
-BANNER_COLOUR = RGBColor(0x8B, 0x00, 0x00)
-MUTED = RGBColor(0x55, 0x55, 0x55)
+# Han, kana, CJK punctuation, full-width forms: text Word should treat as East Asian.
+_EAST_ASIAN = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01: the earliest time a zip entry can carry
 
 
 class DocxRenderer:
@@ -33,188 +48,412 @@ class DocxRenderer:
         self.settings = settings or RenderSettings()
 
     def render(self, brief: Brief, path: Path) -> None:
-        words = labels(self.settings.labels)
-        document = Document()
-        _set_styles(document)
-        section = document.sections[0]
-        section.page_height, section.page_width = Mm(297), Mm(210)
-        section.top_margin = section.bottom_margin = Mm(22)
-        section.left_margin = section.right_margin = Mm(22)
-        section.start_type = WD_SECTION.NEW_PAGE
-        _banner(section.header.paragraphs[0], brief.classification)
-        _footer(section.footer, brief.classification, words["page"])
-
-        heading = document.add_paragraph(style="Title")
-        heading.add_run(words["memorandum"])
-        _header_block(document, brief, words)
-        document.add_heading(xml_safe(brief.title), level=1)
-
-        for key in SECTION_KEYS:
-            items = brief.sections.get(key, [])
-            document.add_heading(xml_safe(section_heading(key, words)), level=2)
-            if not items:
-                empty = document.add_paragraph(words["empty_section"])
-                empty.runs[0].italic = True
-            for item in items:
-                _bullet(document, item)
-        if brief.key_figures:
-            document.add_heading(words["key_figures"], level=2)
-            _figures_table(document, brief, words)
-        if brief.sources:
-            document.add_heading(words["sources"], level=2)
-            for source in brief.sources:
-                line = document.add_paragraph(style="Sources")
-                line.add_run(f"[{source.id}] ").bold = True
-                line.add_run(xml_safe(source.title))
-                details = [source.publisher, source.date, source.url or source.path]
-                rest = ", ".join(xml_safe(d) for d in details if d)
-                if rest:
-                    line.add_run(f" — {rest}").font.color.rgb = MUTED
-        _properties(document, brief)
-        document.save(str(path))
+        theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
+        reference = self.settings.reference_docx
+        document = _open_reference(reference) if reference else Document()
+        writer = _Writer(document, theme, labels(self.settings.labels), own_styles=not reference)
+        writer.write(brief)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        path.write_bytes(_normalise_zip(buffer.getvalue()))
 
 
-def _set_styles(document: Document) -> None:
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(10.5)
-    _east_asia(normal.element, EAST_ASIA_FONT)
-    normal.paragraph_format.space_after = Pt(4)
-    for name, size in (("Title", 20), ("Heading 1", 14), ("Heading 2", 12)):
-        style = styles[name]
-        style.font.name = FONT
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
-        _east_asia(style.element, EAST_ASIA_FONT)
-        style.paragraph_format.space_before = Pt(10 if name != "Title" else 0)
-        style.paragraph_format.space_after = Pt(4)
-    sources = styles.add_style("Sources", 1)  # 1 = paragraph style
-    sources.base_style = normal
-    sources.font.size = Pt(9)
+def _open_reference(path: Path) -> Document:
+    """The reference file with its body emptied: its styles, page setup and theme stay."""
+    if not zipfile.is_zipfile(path):
+        raise InputError(path, "reference file is not a Word .docx file")
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx raises several types for a foreign zip
+        raise InputError(path, f"reference file is not a Word .docx file ({exc})") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
 
 
-def _east_asia(element, font: str) -> None:
-    """Set w:eastAsia on a style or run so Japanese text picks a CJK font."""
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), font)
+class _Writer:
+    def __init__(self, document, theme: Theme, words: dict[str, str], own_styles: bool) -> None:
+        self.document, self.theme, self.words = document, theme, words
+        self.fonts = theme.fonts
+        if own_styles:
+            self._page_setup()
+            self._styles()
+        self._ensure_styles()
 
+    # ------------------------------------------------------------------ setup
 
-def _banner(paragraph, classification: str) -> None:
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(xml_safe(classification).upper())
-    run.bold = True
-    run.font.size = Pt(9)
-    run.font.color.rgb = BANNER_COLOUR
+    def _page_setup(self) -> None:
+        section = self.document.sections[0]
+        width, height = self.theme.page_mm
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        margins = self.theme.margins_mm
+        section.top_margin, section.bottom_margin = Mm(margins["top"]), Mm(margins["bottom"])
+        section.left_margin, section.right_margin = Mm(margins["left"]), Mm(margins["right"])
+        # header and footer sit in the margins, as the PDF's banners do
+        section.header_distance = Mm(margins["top"] * 0.35)
+        section.footer_distance = Mm(margins["bottom"] * 0.2)
 
+    def _styles(self) -> None:
+        styles, sizes = self.document.styles, self.theme.sizes
+        heading = _rgb(self.theme.colours["heading"])
+        normal = styles["Normal"]
+        normal.font.size = Pt(sizes["body"])
+        normal.paragraph_format.space_after = Pt(1.5)
+        normal.paragraph_format.line_spacing = 1.1
+        self._fonts_on(normal.element)
+        for name, size, before, after in (
+            ("Title", sizes["memo"], 0, 6),
+            ("Heading 1", sizes["title"], 8, 2),
+            ("Heading 2", sizes["heading"], 7, 2.5),
+        ):
+            style = styles[name]
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = heading
+            self._fonts_on(style.element)
+            fmt = style.paragraph_format
+            fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+            fmt.keep_with_next = True
+            _remove_border(style.element)  # the default Title has a rule under it
+        bullet = styles["List Bullet"].paragraph_format
+        bullet.space_after = Pt(1.5)
 
-def _footer(footer, classification: str, page_pattern: str) -> None:
-    _banner(footer.paragraphs[0], classification)
-    line = footer.add_paragraph()
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _, rest = page_pattern.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    for text, field in ((before, "PAGE"), (middle, "NUMPAGES"), (after, None)):
-        if text:
-            line.add_run(text).font.size = Pt(8)
-        if field:
-            _field(line, field)
+    def _ensure_styles(self) -> None:
+        """Styles the memo uses but a reference file may lack."""
+        styles = self.document.styles
+        names = {style.name for style in styles}
+        for name in ("Title", "Heading 1", "Heading 2", "List Bullet"):
+            if name not in names:
+                styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
+        if "Sources" not in names:
+            sources = styles.add_style("Sources", WD_STYLE_TYPE.PARAGRAPH)
+            sources.base_style = styles["Normal"]
+            sources.font.size = Pt(self.theme.sizes["small"] + 0.5)
+            sources.paragraph_format.space_after = Pt(2)
 
+    def _fonts_on(self, element) -> None:
+        """Latin, East Asian and complex-script font names on a style or run element."""
+        rpr = element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)  # a theme font would win over the names
+        body = self.fonts["docx_body"]
+        fonts.set(qn("w:ascii"), body)
+        fonts.set(qn("w:hAnsi"), body)
+        fonts.set(qn("w:eastAsia"), self.fonts["docx_east_asia"])
+        fonts.set(qn("w:cs"), self.fonts["docx_complex"])
+        return fonts
 
-def _field(paragraph, instruction: str) -> None:
-    """Insert a Word field (PAGE, NUMPAGES): python-docx has no API for fields."""
-    run = paragraph.add_run()
-    run.font.size = Pt(8)
-    for kind, text in (
-        ("begin", None),
-        (None, instruction),
-        ("separate", None),
-        (None, "1"),
-        ("end", None),
+    # ------------------------------------------------------------------ text
+
+    def run(
+        self,
+        paragraph,
+        text: str,
+        bold: bool | None = None,
+        size: float | None = None,
+        colour: str | None = None,
     ):
-        if kind:
+        run = paragraph.add_run(xml_safe(text))
+        fonts = self._fonts_on(run._r)
+        if _EAST_ASIAN.search(text):
+            fonts.set(qn("w:hint"), "eastAsia")  # shared punctuation follows the Japanese
+        if bold is not None:
+            run.bold = bold
+        if size is not None:
+            run.font.size = Pt(size)
+        if colour is not None:
+            run.font.color.rgb = _rgb(colour)
+        return run
+
+    def cited(self, paragraph, text: str, ids: list[int]) -> None:
+        self.run(paragraph, text)
+        marker = citation(ids)
+        if marker:
+            self.run(
+                paragraph,
+                f" {marker}",
+                size=self.theme.sizes["small"],
+                colour=self.theme.colours["muted"],
+            )
+
+    # ------------------------------------------------------------------ memo
+
+    def write(self, brief: Brief) -> None:
+        document, words = self.document, self.words
+        section = document.sections[0]
+        self._banner(_first_paragraph(section.header), brief.classification)
+        self._footer(section.footer, brief.classification)
+        if self.theme.logo is not None:
+            logo = document.add_paragraph()
+            logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            logo.add_run().add_picture(str(self.theme.logo), height=Mm(14))
+        self.run(document.add_paragraph(style="Title"), words["memorandum"])
+        self._header_block(brief)
+        self.run(document.add_paragraph(style="Heading 1"), brief.title)
+        for key in SECTION_KEYS:
+            self.run(document.add_paragraph(style="Heading 2"), section_heading(key, words))
+            items = brief.sections.get(key, [])
+            if not items:
+                self.run(
+                    document.add_paragraph(),
+                    words["empty_section"],
+                    colour=self.theme.colours["muted"],
+                )
+            for item in items:
+                self._bullet(item)
+        if brief.key_figures:
+            self.run(document.add_paragraph(style="Heading 2"), words["key_figures"])
+            self._figures_table(brief)
+        if brief.sources:
+            self.run(document.add_paragraph(style="Heading 2"), words["sources"])
+            for source in brief.sources:
+                self._source_line(source)
+        self._properties(brief)
+
+    def _banner(self, paragraph, classification: str) -> None:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        self.run(
+            paragraph,
+            classification.upper(),
+            bold=True,
+            size=self.theme.sizes["banner"],
+            colour=self.theme.colours["banner"],
+        )
+
+    def _footer(self, footer, classification: str) -> None:
+        line = _first_paragraph(footer)
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.paragraph_format.space_after = Pt(4)
+        small, muted = self.theme.sizes["small"], self.theme.colours["muted"]
+        before, _, rest = self.words["page"].partition("{page}")
+        middle, _, after = rest.partition("{pages}")
+        for text, field in ((before, "PAGE"), (middle, "NUMPAGES"), (after, None)):
+            if text:
+                self.run(line, text, size=small, colour=muted)
+            if field:
+                _field(field, lambda: self.run(line, "", size=small, colour=muted))
+        self._banner(footer.add_paragraph(), classification)
+
+    def _header_block(self, brief: Brief) -> None:
+        rows = [
+            ("to", brief.to),
+            ("from", brief.from_),
+            ("date", brief.date),
+            ("subject", brief.subject or brief.title),
+        ]
+        table = self.document.add_table(rows=len(rows), cols=2)
+        width = self._text_width_mm()
+        _column_widths(table, [26, width - 26])
+        _table_borders(table, {"bottom": (8, self.theme.colour_hex("rule"))})
+        for row, (key, value) in zip(table.rows, rows, strict=True):
+            self.run(row.cells[0].paragraphs[0], f"{self.words[key]}:", bold=True)
+            self.run(row.cells[1].paragraphs[0], value, bold=key == "subject")
+        last = table.rows[-1].cells
+        for cell in last:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(6)
+
+    def _bullet(self, item: Item) -> None:
+        self.cited(self.document.add_paragraph(style="List Bullet"), item.text, item.sources)
+
+    def _figures_table(self, brief: Brief) -> None:
+        table = self.document.add_table(rows=1, cols=2)
+        width = self._text_width_mm()
+        rule, light = self.theme.colour_hex("rule"), self.theme.colour_hex("table_rule")
+        _table_borders(table, {"top": (6, rule), "bottom": (4, light), "insideH": (4, light)})
+        cell_size = self.theme.sizes["body"] - 1
+        head = table.rows[0].cells
+        for cell, text in zip(head, (self.words["figure"], self.words["value"]), strict=True):
+            self.run(cell.paragraphs[0], text, bold=True, size=cell_size)
+            _shade(cell, self.theme.colour_hex("table_header"))
+        for figure in brief.key_figures:
+            cells = table.add_row().cells
+            self.run(cells[0].paragraphs[0], figure.label, size=cell_size)
+            paragraph = cells[1].paragraphs[0]
+            self.run(paragraph, figure.value, size=cell_size)
+            marker = citation(figure.sources)
+            if marker:
+                self.run(
+                    paragraph,
+                    f" {marker}",
+                    size=self.theme.sizes["small"],
+                    colour=self.theme.colours["muted"],
+                )
+        _column_widths(table, [width * 0.45, width * 0.55])
+        _repeat_header(table.rows[0])
+
+    def _source_line(self, source: Source) -> None:
+        line = self.document.add_paragraph(style="Sources")
+        self.run(line, f"[{source.id}] ", bold=True)
+        self.run(line, source.title)
+        details = [d for d in (source.publisher, source.date) if d]
+        if details:
+            self.run(line, ". " + ", ".join(details))
+        link = source_link(source)
+        if link:
+            self.run(line, ". ")
+            self._hyperlink(line, link)
+        elif source.path:
+            self.run(line, ". " + Path(source.path).name, colour=self.theme.colours["muted"])
+
+    def _hyperlink(self, paragraph, url: str) -> None:
+        """A clickable external link: python-docx has no API, so write w:hyperlink."""
+        part = paragraph.part
+        rel_id = part.relate_to(xml_safe(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rel_id)
+        run = self.run(paragraph, url, colour=self.theme.colours["link"])
+        run.font.underline = True
+        link.append(run._r)  # moves the run inside the hyperlink element
+        paragraph._p.append(link)
+
+    def _properties(self, brief: Brief) -> None:
+        props = self.document.core_properties
+        props.title = xml_safe(brief.title)[:255]
+        props.subject = xml_safe(brief.subject or brief.title)[:255]
+        props.author = xml_safe(brief.from_)[:255]
+        props.keywords = "; ".join(document_keywords(brief))
+        props.category = xml_safe(brief.classification)[:255]
+        props.comments = "Generated by briefgen"
+        props.last_modified_by = "briefgen"
+        props.revision = 1
+        props.created = _memo_time(brief.date)
+        props.modified = _build_time() or props.created
+
+    def _text_width_mm(self) -> float:
+        section = self.document.sections[0]
+        width = section.page_width - section.left_margin - section.right_margin
+        return width / 36000  # EMU per mm
+
+
+# ---------------------------------------------------------------------- XML helpers
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _first_paragraph(part):
+    paragraph = part.paragraphs[0] if part.paragraphs else part.add_paragraph()
+    for run in list(paragraph.runs):  # a reference file's own header text is replaced
+        run._r.getparent().remove(run._r)
+    part.is_linked_to_previous = False
+    return paragraph
+
+
+def _field(instruction: str, new_run: Callable[[], Any]) -> None:
+    """A Word field (PAGE, NUMPAGES): begin, instruction, separate, shown value, end.
+
+    Each part sits in its own run carrying the footer's formatting, as Word writes them;
+    LibreOffice takes the shown value's size from its run.
+    """
+    parts = [
+        ("begin", None),
+        (None, f" {instruction} "),
+        ("separate", None),
+        ("1", None),
+        ("end", None),
+    ]
+    for kind, instruction_text in parts:
+        run = new_run()
+        if kind in ("begin", "separate", "end"):
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
-        elif text == instruction:
+        elif instruction_text is not None:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
-            element.text = f" {instruction} "
+            element.text = instruction_text
         else:
             element = OxmlElement("w:t")
-            element.text = text
+            element.text = kind
         run._r.append(element)
 
 
-def _header_block(document: Document, brief: Brief, words: dict[str, str]) -> None:
-    rows = [
-        ("to", brief.to),
-        ("from", brief.from_),
-        ("date", brief.date),
-        ("subject", brief.subject or brief.title),
-    ]
-    table = document.add_table(rows=len(rows), cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for row, (key, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].width, row.cells[1].width = Mm(28), Mm(138)
-        label = row.cells[0].paragraphs[0].add_run(f"{words[key]}:")
-        label.bold = True
-        row.cells[1].paragraphs[0].add_run(xml_safe(value))
-    rule = document.add_paragraph()
-    _bottom_border(rule)
+def _table_borders(table, edges: dict[str, tuple[int, str]]) -> None:
+    """Only the given borders (size in eighths of a point, colour hex); all others off."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        size, colour = edges.get(edge, (0, "auto"))
+        element.set(qn("w:val"), "single" if size else "nil")
+        if size:
+            element.set(qn("w:sz"), str(size))
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), colour)
+        borders.append(element)
+    tbl_pr.append(borders)
 
 
-def _bottom_border(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "1F3A5F")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
+def _column_widths(table, widths_mm: list[float]) -> None:
+    """Fixed column widths, in the grid as well as the cells (LibreOffice reads the grid)."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        column.set(qn("w:w"), str(round(width * 56.6929)))  # twentieths of a point per mm
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
 
 
-def _bullet(document: Document, item: Item) -> None:
-    paragraph = document.add_paragraph(style="List Bullet")
-    paragraph.add_run(xml_safe(item.text))
-    marker = citation(item.sources)
-    if marker:
-        run = paragraph.add_run(f" {marker}")
-        run.font.size = Pt(8)
-        run.font.color.rgb = MUTED
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _figures_table(document: Document, brief: Brief, words: dict[str, str]) -> None:
-    table = document.add_table(rows=1, cols=2)
-    table.style = "Light List Accent 1"
-    head = table.rows[0].cells
-    head[0].text, head[1].text = words["figure"], words["value"]
-    for figure in brief.key_figures:
-        cells = table.add_row().cells
-        cells[0].text = xml_safe(figure.label)
-        cells[1].text = xml_safe(figure.value)
-        marker = citation(figure.sources)
-        if marker:
-            run = cells[1].paragraphs[0].add_run(f" {marker}")
-            run.font.size = Pt(8)
-            run.font.color.rgb = MUTED
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
 
 
-def _properties(document: Document, brief: Brief) -> None:
-    props = document.core_properties
-    props.title = xml_safe(brief.title)[:255]
-    props.subject = xml_safe(brief.subject or brief.title)[:255]
-    props.author = xml_safe(brief.from_)[:255]
-    props.keywords = "briefing memo; " + ", ".join(k for k in SECTION_KEYS)
-    props.category = xml_safe(brief.classification)[:255]
-    props.comments = "Generated by briefgen"
+def _remove_border(style_element) -> None:
+    ppr = style_element.find(qn("w:pPr"))
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _memo_time(date: str) -> dt.datetime:
     try:
-        created = dt.datetime.fromisoformat(brief.date)
+        return dt.datetime.fromisoformat(date).replace(tzinfo=dt.timezone.utc)
     except ValueError:
-        created = dt.datetime(2000, 1, 1)
-    props.created = props.modified = created
-    props.last_modified_by = "briefgen"
-    props.revision = 1
+        return dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _build_time() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a time, or None when the variable is unset or not a number."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """With SOURCE_DATE_EPOCH set, give every zip entry that time (python-docx stamps 'now')."""
+    when = _build_time()
+    if when is None:
+        return data
+    stamp = dt.datetime.fromtimestamp(
+        max(int(when.timestamp()), ZIP_EPOCH_FLOOR), tz=dt.timezone.utc
+    ).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

@@ -1,57 +1,278 @@
-"""Finding and registering TrueType fonts for the PDF (reportlab embeds what it registers)."""
+"""TrueType fonts for the PDF: found with fontconfig, registered once, chosen per character.
+
+reportlab embeds the TrueType fonts it registers but has no font fallback of its own: a character
+the paragraph font lacks prints as an empty box. ``FontChain`` therefore splits every string into
+runs, each in the first font of the chain that has a glyph for its characters: the theme's body
+font, then its fallback families, then any installed font fontconfig finds for that character.
+A character no installed font covers is reported once through ``warn``.
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
-FAMILY_CANDIDATES = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
-KNOWN_PATHS = {
-    "regular": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "bold": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-}
+from briefgen.errors import BriefgenError
+from briefgen.render.text import xml_safe
+
+TRUETYPE_SUFFIXES = (".ttf", ".ttc")
+DEFAULT_BODY = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
+# Characters that never need a font of their own: they join the run around them.
+_NEUTRAL_CATEGORIES = {"Zs", "Cc", "Cf"}
 
 
-@lru_cache(maxsize=32)
-def fc_match(pattern: str) -> Path | None:
-    """The file fontconfig picks for a pattern, or None when fontconfig is absent."""
-    if shutil.which("fc-match") is None:
-        return None
+@dataclass(frozen=True)
+class Face:
+    """A registered TrueType font: its reportlab name, file and the code points it covers."""
+
+    name: str
+    path: Path
+    coverage: frozenset[int]
+
+    def covers(self, char: str) -> bool:
+        return ord(char) in self.coverage
+
+
+# ----------------------------------------------------------------------------- fontconfig
+
+
+def _run(args: list[str]) -> str:
+    if shutil.which(args[0]) is None:
+        return ""
     try:
-        result = subprocess.run(
-            ["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10
-        )
+        result = subprocess.run(args, capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout if result.returncode == 0 else ""
+
+
+@lru_cache(maxsize=64)
+def find_family(family: str, bold: bool = False) -> Path | None:
+    """The TrueType file of ``family`` (bold if asked and installed), or None if not installed.
+
+    fc-match always answers with *some* font, so the family it returns is checked against the
+    one asked for: a missing family must not silently turn into another.
+    """
+    style = "Bold" if bold else "Regular"
+    out = _run(["fc-match", "-f", "%{family}\t%{file}", f"{family}:style={style}"])
+    families, _, file = out.partition("\t")
+    names = {name.strip().lower() for name in families.split(",")}
+    path = Path(file.strip())
+    if family.lower() not in names or path.suffix.lower() not in TRUETYPE_SUFFIXES:
         return None
-    path = Path(result.stdout.strip())
-    return (
-        path
-        if result.returncode == 0 and path.suffix.lower() == ".ttf" and path.is_file()
-        else None
-    )
+    return path if path.is_file() else None
 
 
-@lru_cache(maxsize=1)
-def body_fonts() -> tuple[str, str]:
-    """Register the body font (regular, bold) once per process; return their reportlab names."""
+@lru_cache(maxsize=512)
+def files_with_char(char: str) -> tuple[Path, ...]:
+    """TrueType files fontconfig says contain ``char``, upright regular faces first."""
+    out = _run(["fc-list", f":charset={ord(char):x}", "file", "style"])
+    found: list[tuple[int, str, Path]] = []
+    for line in out.splitlines():
+        file, _, style = line.partition(":")
+        path = Path(file.strip())
+        if path.suffix.lower() not in TRUETYPE_SUFFIXES:
+            continue
+        style = style.lower()
+        plain = any(word in style for word in ("regular", "book", "normal"))
+        slanted = any(word in style for word in ("italic", "oblique", "bold"))
+        found.append((0 if plain and not slanted else 1, str(path), path))
+    return tuple(path for _, _, path in sorted(found))
+
+
+# ----------------------------------------------------------------------------- registration
+
+_FACES: dict[Path, Face | None] = {}
+
+
+def register(path: Path) -> Face | None:
+    """Register a TrueType file with reportlab once per process; None if reportlab refuses it.
+
+    reportlab embeds only TrueType (glyf) outlines: a CFF-flavoured font raises TTFError.
+    """
+    key = path.resolve()
+    if key in _FACES:
+        return _FACES[key]
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    regular = Path(KNOWN_PATHS["regular"])
-    bold = Path(KNOWN_PATHS["bold"])
-    if not regular.is_file():
-        for family in FAMILY_CANDIDATES:
-            found = fc_match(f"{family}:style=Regular")
-            if found:
-                regular, bold = found, fc_match(f"{family}:style=Bold") or found
-                break
-        else:
-            return "Helvetica", "Helvetica-Bold"  # built-in: Latin-1 only
-    pdfmetrics.registerFont(TTFont("Body", str(regular)))
-    pdfmetrics.registerFont(TTFont("Body-Bold", str(bold if bold.is_file() else regular)))
-    pdfmetrics.registerFontFamily(
-        "Body", normal="Body", bold="Body-Bold", italic="Body", boldItalic="Body-Bold"
-    )
-    return "Body", "Body-Bold"
+    name = f"bg-{key.stem}"
+    try:
+        font = (
+            TTFont(name, str(key), subfontIndex=0)
+            if key.suffix.lower() == ".ttc"
+            else TTFont(name, str(key))
+        )
+    except (TTFError, OSError, ValueError, KeyError):
+        _FACES[key] = None
+        return None
+    pdfmetrics.registerFont(font)
+    glyphs = font.face.charToGlyph
+    face = Face(name, key, frozenset(code for code, glyph in glyphs.items() if glyph))
+    _FACES[key] = face
+    return face
+
+
+def _first_face(families: Iterable[str], bold: bool) -> Face | None:
+    for family in families:
+        path = find_family(family, bold)
+        face = register(path) if path else None
+        if face is not None:
+            return face
+    return None
+
+
+# ----------------------------------------------------------------------------- the chain
+
+
+@dataclass
+class Pair:
+    regular: Face
+    bold: Face
+
+    def face(self, bold: bool) -> Face:
+        return self.bold if bold else self.regular
+
+
+class FontChain:
+    """Body font plus fallbacks; turns text into runs each printed in a font that has its glyphs."""
+
+    def __init__(
+        self,
+        body: Iterable[str] = DEFAULT_BODY,
+        fallback: Iterable[str] = (),
+        warn: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        self.warn = warn
+        self._missing: set[str] = set()
+        body = tuple(body)
+        regular = _first_face((*body, *DEFAULT_BODY), bold=False)
+        if regular is None:
+            raise FontsMissing("no TrueType body font found (install fonts-dejavu)")
+        bold = _first_face(body, bold=True) or regular
+        self.pairs: list[Pair] = [Pair(regular, bold)]
+        from reportlab.pdfbase.pdfmetrics import registerFontFamily
+
+        # so that <b> in paragraph markup finds the bold face
+        registerFontFamily(
+            regular.name,
+            normal=regular.name,
+            bold=bold.name,
+            italic=regular.name,
+            boldItalic=bold.name,
+        )
+        for family in fallback:
+            self._add_family(family)
+
+    @property
+    def regular(self) -> str:
+        return self.pairs[0].regular.name
+
+    @property
+    def bold(self) -> str:
+        return self.pairs[0].bold.name
+
+    def faces(self) -> list[Face]:
+        return [face for pair in self.pairs for face in (pair.regular, pair.bold)]
+
+    def _add_family(self, family: str) -> None:
+        regular_path = find_family(family)
+        regular = register(regular_path) if regular_path else None
+        if regular is None or any(p.regular.path == regular.path for p in self.pairs):
+            return
+        bold_path = find_family(family, bold=True)
+        bold = register(bold_path) if bold_path else None
+        # a bold face only counts if it covers what the regular one does (IPAGothic has none)
+        if bold is None or not regular.coverage <= bold.coverage:
+            bold = regular
+        self.pairs.append(Pair(regular, bold))
+
+    def _pair_for(self, char: str) -> Pair | None:
+        for pair in self.pairs:
+            if pair.regular.covers(char):
+                return pair
+        for path in files_with_char(char):  # last resort: any installed font with the glyph
+            face = register(path)
+            if face is not None and face.covers(char):
+                pair = Pair(face, face)
+                self.pairs.append(pair)
+                return pair
+        return None
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
+        """[(reportlab font name, text), ...] covering ``text`` in order."""
+        text = xml_safe(text)
+        runs: list[tuple[str, str]] = []
+        current: Face | None = None
+        chunk: list[str] = []
+        for char in text:
+            face = current
+            neutral = unicodedata.category(char) in _NEUTRAL_CATEGORIES
+            # marks stay with their base character's font when it has them (shaping context)
+            stays = current is not None and (
+                neutral or (unicodedata.category(char).startswith("M") and current.covers(char))
+            )
+            if not stays:
+                pair = self._pair_for(char)
+                if pair is None:
+                    self._report(char)
+                    face = current or self.pairs[0].face(bold)
+                else:
+                    face = pair.face(bold)
+            if face is not current and chunk:
+                runs.append((current.name, "".join(chunk)))  # type: ignore[union-attr]
+                chunk = []
+            current = face
+            chunk.append(char)
+        if chunk and current is not None:
+            runs.append((current.name, "".join(chunk)))
+        return runs
+
+    def markup(self, text: str, bold: bool = False) -> str:
+        """Paragraph markup for ``text``: escaped, with <font face> around non-body runs."""
+        base = self.bold if bold else self.regular
+        parts = []
+        for name, chunk in self.runs(text, bold):
+            escaped = escape(chunk, quote=False)
+            parts.append(escaped if name == base else f'<font face="{name}">{escaped}</font>')
+        return "".join(parts)
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return sum(stringWidth(chunk, name, size) for name, chunk in self.runs(text, bold))
+
+    def draw(self, canvas, x: float, y: float, text: str, size: float, bold: bool = False) -> None:
+        """Draw text on a canvas at (x, y), switching fonts per run."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for name, chunk in self.runs(text, bold):
+            canvas.setFont(name, size)
+            canvas.drawString(x, y, chunk)
+            x += stringWidth(chunk, name, size)
+
+    def draw_centred(self, canvas, x: float, y: float, text: str, size: float, bold=False) -> None:
+        self.draw(canvas, x - self.width(text, size, bold) / 2, y, text, size, bold)
+
+    def _report(self, char: str) -> None:
+        if char in self._missing:
+            return
+        self._missing.add(char)
+        name = unicodedata.name(char, "unnamed character")
+        self.warn(f"no installed font has U+{ord(char):04X} {name}; the PDF shows it as a box")
+
+
+class FontsMissing(BriefgenError):
+    """No usable TrueType font at all (a bare machine without fonts-dejavu)."""
+
+
+def body_fonts() -> tuple[str, str]:
+    """Register the default body font; return its (regular, bold) reportlab names."""
+    chain = FontChain()
+    return chain.regular, chain.bold

@@ -1,17 +1,24 @@
-"""PDF renderer (reportlab platypus): banners, "Page X of Y", outline, document info."""
+"""PDF renderer (reportlab platypus): banners, "Page X of Y", outline, links, document info.
+
+Every string goes through the FontChain, so each character prints in an embedded TrueType font
+that has its glyph. With SOURCE_DATE_EPOCH set the file is byte-identical run to run: reportlab
+takes its dates from that variable, and invariant mode fixes the document ID.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
+    Image,
+    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -20,16 +27,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from briefgen.model import SECTION_KEYS, Brief
+from briefgen import __version__
+from briefgen.model import SECTION_KEYS, Brief, Source
 from briefgen.render.base import RenderSettings
-from briefgen.render.fonts import body_fonts
-from briefgen.render.text import citation, markup_escape, xml_safe
+from briefgen.render.fonts import FontChain
+from briefgen.render.layout import document_keywords, source_link
+from briefgen.render.text import citation, xml_safe
+from briefgen.render.theme import Theme, default_theme
 from briefgen.render.wording import labels, section_heading
-
-NAVY = colors.HexColor("#1F3A5F")
-BANNER = colors.HexColor("#8B0000")
-MUTED = colors.HexColor("#555555")
-MARGIN = 20 * mm
 
 
 class PdfRenderer:
@@ -41,178 +46,269 @@ class PdfRenderer:
         self.settings = settings or RenderSettings()
 
     def render(self, brief: Brief, path: Path) -> None:
+        theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
+        fonts = FontChain(theme.fonts["pdf_body"], theme.fonts["pdf_fallback"], self.settings.warn)
         words = labels(self.settings.labels)
-        regular, bold = body_fonts()
-        styles = _styles(regular, bold)
-        story: list[Flowable] = [Paragraph(markup_escape(words["memorandum"]), styles["memo"])]
-        story.append(_header_block(brief, words, styles))
-        story.append(_Heading(markup_escape(brief.title), styles["title"], "title", 0))
+        memo = _Memo(brief, theme, fonts, words)
+        width, height = (side * mm for side in theme.page_mm)
+        margins = {key: value * mm for key, value in theme.margins_mm.items()}
+        doc = SimpleDocTemplate(
+            str(path),
+            pagesize=(width, height),
+            leftMargin=margins["left"],
+            rightMargin=margins["right"],
+            topMargin=margins["top"],
+            bottomMargin=margins["bottom"],
+            title=xml_safe(brief.title),
+            author=xml_safe(brief.from_),
+            subject=xml_safe(brief.subject or brief.title),
+            keywords=document_keywords(brief),
+            creator=f"briefgen {__version__}",
+            invariant=bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip()),
+        )
+        doc.build(
+            memo.story(),
+            onFirstPage=memo.banners,
+            onLaterPages=memo.banners,
+            canvasmaker=_numbered_canvas(memo),
+        )
+
+
+class _Memo:
+    """Builds the story and draws the page furniture for one brief."""
+
+    def __init__(self, brief: Brief, theme: Theme, fonts: FontChain, words: dict[str, str]):
+        self.brief, self.theme, self.fonts, self.words = brief, theme, fonts, words
+        self.styles = _styles(theme, fonts)
+        self.banner = xml_safe(brief.classification).upper()
+
+    def text(self, text: str, bold: bool = False) -> str:
+        return self.fonts.markup(text, bold)
+
+    def story(self) -> list[Flowable]:
+        brief, words, styles = self.brief, self.words, self.styles
+        story: list[Flowable] = [self._masthead(), self._header_block()]
+        story.append(_Heading(self.text(brief.title, True), styles["title"], "title", 0))
         for key in SECTION_KEYS:
-            story.append(_Heading(markup_escape(section_heading(key, words)), styles["h2"], key, 0))
+            heading = _Heading(self.text(section_heading(key, words), True), styles["h2"], key, 1)
             items = brief.sections.get(key, [])
             if not items:
-                story.append(Paragraph(markup_escape(words["empty_section"]), styles["muted"]))
+                empty = Paragraph(self.text(words["empty_section"]), styles["muted"])
+                story.append(KeepTogether([heading, empty]))
                 continue
             bullets = [
                 ListItem(
-                    Paragraph(_with_citation(item.text, item.sources), styles["body"]),
-                    leftIndent=12,
+                    Paragraph(self._cited(item.text, item.sources), styles["body"]),
+                    leftIndent=11,
                     value="•",
                 )
                 for item in items
             ]
-            story.append(
-                ListFlowable(
-                    bullets, bulletType="bullet", start="•", leftIndent=12, bulletFontName=regular
-                )
+            body = ListFlowable(
+                bullets,
+                bulletType="bullet",
+                start="•",
+                leftIndent=11,
+                bulletFontName=self.fonts.regular,
+                bulletFontSize=styles["body"].fontSize,
             )
+            # a heading must not be the last line of a page: break early when little room is left
+            story += [
+                CondPageBreak(styles["h2"].leading + 3 * styles["body"].leading),
+                heading,
+                body,
+            ]
         if brief.key_figures:
-            story.append(_Heading(markup_escape(words["key_figures"]), styles["h2"], "figures", 0))
-            story.append(_figures_table(brief, words, styles))
+            heading = _Heading(self.text(words["key_figures"], True), styles["h2"], "figures", 1)
+            story += [heading, self._figures_table()]
         if brief.sources:
-            story.append(_Heading(markup_escape(words["sources"]), styles["h2"], "sources", 0))
-            for source in brief.sources:
-                details = [source.publisher, source.date, source.url or source.path]
-                rest = ", ".join(markup_escape(d) for d in details if d)
-                text = f"<b>[{source.id}]</b> {markup_escape(source.title)}"
-                if rest:
-                    text += f' <font color="#555555">— {rest}</font>'
-                story.append(Paragraph(text, styles["source"]))
+            story.append(_Heading(self.text(words["sources"], True), styles["h2"], "sources", 1))
+            story += [Paragraph(self._source_line(s), styles["source"]) for s in brief.sources]
+        return story
 
-        page_words = words["page"]
-        banner = xml_safe(brief.classification).upper()
-
-        def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-            canvas.saveState()
-            width, height = doc.pagesize
-            canvas.setFillColor(BANNER)
-            canvas.setFont(bold, 9)
-            canvas.drawCentredString(width / 2, height - 12 * mm, banner)
-            canvas.drawCentredString(width / 2, 9 * mm, banner)
-            canvas.restoreState()
-
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=xml_safe(brief.title),
-            author=xml_safe(brief.from_),
-            subject=xml_safe(brief.subject or brief.title),
-            keywords=["briefing memo", *SECTION_KEYS],
-            creator="briefgen",
+    def _masthead(self) -> Flowable:
+        memo = Paragraph(self.text(self.words["memorandum"], True), self.styles["memo"])
+        if self.theme.logo is None:
+            return memo
+        logo = Image(str(self.theme.logo))
+        scale = (14 * mm) / logo.imageHeight
+        logo.drawHeight, logo.drawWidth = 14 * mm, logo.imageWidth * scale
+        table = Table([[memo, logo]], colWidths=[None, logo.drawWidth])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
         )
-        doc.build(
-            story,
-            onFirstPage=decorate,
-            onLaterPages=decorate,
-            canvasmaker=_numbered_canvas(regular, page_words),
+        return table
+
+    def _cited(self, text: str, ids: list[int]) -> str:
+        marker = citation(ids)
+        body = self.text(text)
+        if not marker:
+            return body
+        size = self.theme.sizes["small"]
+        return f'{body} <font size="{size:g}" color="{self.theme.colours["muted"]}">{marker}</font>'
+
+    def _header_block(self) -> Table:
+        brief, words, styles = self.brief, self.words, self.styles
+        rows = [
+            ("to", brief.to),
+            ("from", brief.from_),
+            ("date", brief.date),
+            ("subject", brief.subject or brief.title),
+        ]
+        value_style = {"to": "body", "from": "body", "date": "body", "subject": "label"}
+        data = [
+            [
+                Paragraph(self.text(f"{words[key]}:", True), styles["label"]),
+                Paragraph(self.text(value, key == "subject"), styles[value_style[key]]),
+            ]
+            for key, value in rows
+        ]
+        # splitInRow: a cell taller than a page (pasted essay) flows on, never LayoutError
+        table = Table(data, colWidths=[26 * mm, None], hAlign="LEFT", splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),  # not Helvetica
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    (
+                        "LINEBELOW",
+                        (0, -1),
+                        (-1, -1),
+                        1.2,
+                        colors.HexColor(self.theme.colours["rule"]),
+                    ),
+                ]
+            )
+        )
+        return table
+
+    def _figures_table(self) -> Table:
+        words, styles, colours = self.words, self.styles, self.theme.colours
+        data = [
+            [
+                Paragraph(self.text(words["figure"], True), styles["cell"]),
+                Paragraph(self.text(words["value"], True), styles["cell"]),
+            ]
+        ]
+        for figure in self.brief.key_figures:
+            data.append(
+                [
+                    Paragraph(self.text(figure.label), styles["cell"]),
+                    Paragraph(self._cited(figure.value, figure.sources), styles["cell"]),
+                ]
+            )
+        table = Table(data, colWidths=["45%", "55%"], hAlign="LEFT", repeatRows=1, splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(colours["table_header"])),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.HexColor(colours["rule"])),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(colours["table_rule"])),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    def _source_line(self, source: Source) -> str:
+        text = f"<b>[{source.id}]</b> {self.text(source.title)}"
+        details = [d for d in (source.publisher, source.date) if d]
+        if details:
+            text += ". " + self.text(", ".join(details))
+        link = source_link(source)
+        if link:
+            target = _attribute(link)
+            shown = self.text(link)
+            colour = self.theme.colours["link"]
+            text += f'. <a href="{target}" color="{colour}"><u>{shown}</u></a>'
+        elif source.path:
+            muted = self.theme.colours["muted"]
+            text += f'. <font color="{muted}">{self.text(Path(source.path).name)}</font>'
+        return text
+
+    def banners(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        """The classification banner, centred at the top and bottom of every page."""
+        width, height = doc.pagesize
+        top, bottom = doc.topMargin, doc.bottomMargin
+        size = self.theme.sizes["banner"]
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.theme.colours["banner"]))
+        self.fonts.draw_centred(canvas, width / 2, height - top * 0.55, self.banner, size, True)
+        self.fonts.draw_centred(canvas, width / 2, bottom * 0.3, self.banner, size, True)
+        canvas.restoreState()
+
+    def page_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        width = canvas._pagesize[0]
+        bottom = self.theme.margins_mm["bottom"] * mm
+        text = self.words["page"].format(page=page, pages=pages)
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.theme.colours["muted"]))
+        self.fonts.draw_centred(canvas, width / 2, bottom * 0.58, text, self.theme.sizes["small"])
+        canvas.restoreState()
+
+
+def _attribute(value: str) -> str:
+    from html import escape
+
+    return escape(xml_safe(value), quote=True)
+
+
+def _styles(theme: Theme, fonts: FontChain) -> dict[str, ParagraphStyle]:
+    sizes, colours = theme.sizes, theme.colours
+    heading = colors.HexColor(colours["heading"])
+    body_size = sizes["body"]
+    base = ParagraphStyle(
+        "body",
+        fontName=fonts.regular,
+        bulletFontName=fonts.regular,  # reportlab's default is an unembedded Helvetica
+        fontSize=body_size,
+        leading=body_size * 1.3,
+        spaceAfter=1.5,
+    )
+
+    def bold(name: str, size: float, before: float, after: float) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=size,
+            leading=size * 1.22,
+            textColor=heading,
+            spaceBefore=before,
+            spaceAfter=after,
+            keepWithNext=1,
         )
 
-
-def _with_citation(text: str, ids: list[int]) -> str:
-    marker = citation(ids)
-    body = markup_escape(text)
-    return f'{body} <font size="7" color="#555555">{marker}</font>' if marker else body
-
-
-def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13.5, spaceAfter=2)
+    small = sizes["small"]
     return {
         "body": base,
-        "muted": ParagraphStyle("muted", parent=base, textColor=MUTED),
-        "memo": ParagraphStyle(
-            "memo",
-            parent=base,
-            fontName=bold,
-            fontSize=18,
-            leading=22,
-            textColor=NAVY,
-            spaceAfter=6,
+        "muted": ParagraphStyle("muted", parent=base, textColor=colors.HexColor(colours["muted"])),
+        "memo": bold("memo", sizes["memo"], 0, 6),
+        "label": ParagraphStyle("label", parent=base, fontName=fonts.bold),
+        "title": bold("title", sizes["title"], 8, 2),
+        "h2": bold("h2", sizes["heading"], 7, 2.5),
+        "source": ParagraphStyle(
+            "source", parent=base, fontSize=small + 0.5, leading=(small + 0.5) * 1.3, spaceAfter=2
         ),
-        "label": ParagraphStyle("label", parent=base, fontName=bold),
-        "title": ParagraphStyle(
-            "title",
-            parent=base,
-            fontName=bold,
-            fontSize=13.5,
-            leading=17,
-            textColor=NAVY,
-            spaceBefore=8,
-            spaceAfter=4,
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontSize=body_size - 1, leading=body_size * 1.2
         ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=bold,
-            fontSize=11.5,
-            leading=14,
-            textColor=NAVY,
-            spaceBefore=8,
-            spaceAfter=3,
-        ),
-        "source": ParagraphStyle("source", parent=base, fontSize=8.5, leading=11),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5),
-        "footer": ParagraphStyle("footer", parent=base, fontSize=8, alignment=TA_CENTER),
     }
-
-
-def _header_block(brief: Brief, words: dict[str, str], styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [
-        ("to", brief.to),
-        ("from", brief.from_),
-        ("date", brief.date),
-        ("subject", brief.subject or brief.title),
-    ]
-    data = [
-        [
-            Paragraph(markup_escape(f"{words[k]}:"), styles["label"]),
-            Paragraph(markup_escape(v), styles["body"]),
-        ]
-        for k, v in rows
-    ]
-    table = Table(data, colWidths=[28 * mm, None], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("LINEBELOW", (0, -1), (-1, -1), 1, NAVY),
-            ]
-        )
-    )
-    return table
-
-
-def _figures_table(brief: Brief, words: dict[str, str], styles: dict[str, ParagraphStyle]) -> Table:
-    data = [
-        [
-            Paragraph(f"<b>{markup_escape(words['figure'])}</b>", styles["cell"]),
-            Paragraph(f"<b>{markup_escape(words['value'])}</b>", styles["cell"]),
-        ]
-    ]
-    for figure in brief.key_figures:
-        data.append(
-            [
-                Paragraph(markup_escape(figure.label), styles["cell"]),
-                Paragraph(_with_citation(figure.value, figure.sources), styles["cell"]),
-            ]
-        )
-    table = Table(data, colWidths=[60 * mm, None], hAlign="LEFT", repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EDF3")),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#B0B8C4")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
 
 
 class _Heading(Paragraph):
@@ -229,13 +325,16 @@ class _Heading(Paragraph):
         canvas.addOutlineEntry(self.getPlainText(), self._key, level=self._level)
 
 
-def _numbered_canvas(font: str, pattern: str) -> type[Canvas]:
-    """A canvas that defers page output so the footer can say "Page X of Y"."""
+def _numbered_canvas(memo: _Memo) -> type[Canvas]:
+    """A canvas that holds pages back until the end so the footer can say "Page X of Y"."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
+            # start pages in the body font, or reportlab adds an unembedded Helvetica
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or memo.fonts.regular
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.showOutline()  # open the viewer with the bookmarks panel
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
@@ -245,10 +344,7 @@ def _numbered_canvas(font: str, pattern: str) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont(font, 8)
-                self.setFillColor(MUTED)
-                text = pattern.format(page=self._pageNumber, pages=total)
-                self.drawCentredString(self._pagesize[0] / 2, 14 * mm, xml_safe(text))
+                memo.page_footer(self, self._pageNumber, total)
                 super().showPage()
             super().save()
 
