@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from briefgen.errors import InputError
 
@@ -15,7 +16,12 @@ BRIEF_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
 @dataclass
 class SourceDocument:
-    """The text of one source article and what we know about it."""
+    """The text of one source article and what we know about it.
+
+    ``text`` is the article in reading order, one paragraph (or heading, or list item
+    written as ``- item``) per line. ``metadata`` keys the pipeline reads: publisher,
+    date (YYYY-MM-DD where the source gives one), url.
+    """
 
     text: str
     title: str
@@ -25,22 +31,64 @@ class SourceDocument:
 
 Reader = Callable[[Path], SourceDocument]
 
-# suffix -> (module, function, MIME type). A new format is one new module and one row here;
+
+class ReaderEntry(NamedTuple):
+    module: str
+    function: str
+    mime: str
+
+
+# suffix -> (module, function, MIME type). A new format is one new module and rows here;
 # modules are imported only when a file of their type is read (fast start-up).
-READERS: dict[str, tuple[str, str, str]] = {
-    ".txt": ("briefgen.sources.text", "read_text_file", "text/plain"),
-    ".text": ("briefgen.sources.text", "read_text_file", "text/plain"),
-    ".md": ("briefgen.sources.text", "read_markdown_file", "text/markdown"),
-    ".markdown": ("briefgen.sources.text", "read_markdown_file", "text/markdown"),
+READERS: dict[str, ReaderEntry] = {
+    ".txt": ReaderEntry("briefgen.sources.text", "read_text_file", "text/plain"),
+    ".text": ReaderEntry("briefgen.sources.text", "read_text_file", "text/plain"),
+    ".md": ReaderEntry("briefgen.sources.text", "read_markdown_file", "text/markdown"),
+    ".markdown": ReaderEntry("briefgen.sources.text", "read_markdown_file", "text/markdown"),
+    ".html": ReaderEntry("briefgen.sources.html", "read_html_file", "text/html"),
+    ".htm": ReaderEntry("briefgen.sources.html", "read_html_file", "text/html"),
+    ".xhtml": ReaderEntry("briefgen.sources.html", "read_html_file", "application/xhtml+xml"),
+    ".docx": ReaderEntry(
+        "briefgen.sources.docx",
+        "read_docx_file",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    ".pdf": ReaderEntry("briefgen.sources.pdf", "read_pdf_file", "application/pdf"),
 }
 
 
+def _load(entry: ReaderEntry) -> Reader:
+    return getattr(importlib.import_module(entry.module), entry.function)
+
+
 def reader_for(path: Path) -> Reader | None:
+    """The reader for a file, chosen by its suffix (None for an unknown type)."""
     entry = READERS.get(path.suffix.lower())
-    if entry is None:
-        return None
-    module_name, function_name, _mime = entry
-    return getattr(importlib.import_module(module_name), function_name)
+    return None if entry is None else _load(entry)
+
+
+def reader_for_mime(mime: str) -> Reader | None:
+    """The reader for a MIME type such as ``text/html; charset=utf-8`` (None if unknown)."""
+    base = mime.split(";")[0].strip().lower()
+    for entry in READERS.values():
+        if entry.mime == base:
+            return _load(entry)
+    return None
+
+
+def sniff_mime(data: bytes) -> str | None:
+    """The MIME type a file's first bytes reveal, for the formats whose bytes say so."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"%PDF-" in data[:1024]:
+        return "application/pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "application/zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: old .doc, or an encrypted Office file
+        return "application/x-ole-storage"
+    lowered = head[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        return "text/html"
+    return None
 
 
 def collect_paths(sources: Iterable[Path], warn: Callable[[str], None]) -> list[Path]:
@@ -91,7 +139,8 @@ def _walk(folder: Path) -> list[Path]:
         visited.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith("."):
+            # hidden files, editor backups and Office lock files (~$memo.docx) are not sources
+            if not name.startswith((".", "~")) and not name.endswith("~"):
                 path = Path(root) / name
                 if path.is_file():
                     files.append(path)
@@ -99,18 +148,30 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[SourceDocument]:
-    """Read every source; a bad file is skipped with a warning while others remain."""
+    """Read every source; a bad file is skipped with a warning while others remain.
+
+    The same article saved twice (identical text, e.g. a copy in two folders) is read once.
+    """
+    sources = list(sources)
     paths = collect_paths(sources, warn)
     documents: list[SourceDocument] = []
     failures: list[InputError] = []
+    first_with_text: dict[str, Path] = {}
     for path in paths:
         reader = reader_for(path)
         assert reader is not None  # collect_paths keeps only readable types
         try:
-            documents.append(reader(path))
+            document = reader(path)
         except InputError as exc:
             failures.append(exc)
             warn(f"{exc.path}: skipped ({exc.message})")
+            continue
+        key = " ".join(document.text.split())
+        if key in first_with_text:
+            warn(f"{path}: skipped (same text as {first_with_text[key]})")
+            continue
+        first_with_text[key] = path
+        documents.append(document)
     if not documents:
         if len(failures) == 1:
             raise failures[0]

@@ -1,0 +1,151 @@
+"""DOCX reader: paragraphs and tables in document order, core properties as metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from briefgen.errors import InputError
+from briefgen.sources.base import SourceDocument, sniff_mime
+from briefgen.sources.meta import clean_title, compact, normalize_date
+from briefgen.sources.text import check_not_empty, read_bytes, tidy_text
+
+# Unpacked size we accept: a Word file that inflates past this is a zip bomb, not an article.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# python-docx's own template carries these; they describe the template, not the source.
+_TEMPLATE_AUTHOR = "python-docx"
+_TEMPLATE_DATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.timezone.utc)
+_COMPANY = re.compile(r"<(?:\w+:)?Company>([^<]*)</(?:\w+:)?Company>")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
+
+
+def read_docx_file(path: Path) -> SourceDocument:
+    data = read_bytes(path)
+    document = _open(data, path)
+    text = check_not_empty(tidy_text("\n".join(_blocks(document))), path, "document has no text")
+    metadata, title = _properties(document)
+    title = title or _styled_title(document) or path.stem.replace("_", " ")
+    return SourceDocument(text=text, title=title, path=path, metadata=metadata)
+
+
+def _open(data: bytes, path: Path):
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    if not data:
+        raise InputError(path, "file is empty (0 bytes), not a Word document")
+    kind = sniff_mime(data)
+    if kind == "application/x-ole-storage":
+        raise InputError(
+            path, "is an old Word .doc or a password-protected file; save it as .docx"
+        )
+    if kind != "application/zip":
+        found = f" (it looks like {kind})" if kind else ""
+        raise InputError(path, f"not a DOCX file{found}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
+                raise InputError(path, "DOCX unpacks to more than 200 MB; refusing to read it")
+        return Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError) as exc:
+        raise InputError(path, f"damaged or not a Word document ({_short(exc)})") from None
+    except ValueError as exc:  # python-docx: "file is not a Word file, content type is ..."
+        raise InputError(path, f"not a Word document ({_short(exc)})") from None
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
+def _blocks(container) -> list[str]:
+    """One line per paragraph (list items as ``- item``) and per table row, in order."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            lines += _table_rows(block)
+            continue
+        text = _paragraph_text(block)
+        if text:
+            lines.append(f"- {text}" if _is_list_item(block) else text)
+    return lines
+
+
+def _table_rows(table) -> list[str]:
+    rows: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
+                continue
+            seen.add(id(cell._tc))
+            cell_lines = _blocks(cell)
+            if cell_lines:
+                cells.append(" ".join(line.removeprefix("- ") for line in cell_lines))
+        if cells:
+            rows.append("; ".join(cells))
+    return rows
+
+
+def _paragraph_text(paragraph) -> str:
+    # A manual line break ends a line of an address or a list; inside a sentence it is layout.
+    parts = paragraph.text.replace("\t", " ").split("\n")
+    text = ""
+    for part in (" ".join(p.split()) for p in parts):
+        if not part:
+            continue
+        text += ("\n" if _SENTENCE_END.search(text) else " ") + part if text else part
+    return text
+
+
+def _is_list_item(paragraph) -> bool:
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return True
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return style.startswith("List")
+
+
+def _styled_title(document) -> str:
+    """The text of the first Title paragraph, else of the first Heading 1."""
+    for style in ("Title", "Heading 1"):
+        for paragraph in document.paragraphs:
+            if paragraph.style is not None and paragraph.style.name == style:
+                text = " ".join(paragraph.text.split())
+                if text:
+                    return text
+    return ""
+
+
+def _properties(document) -> tuple[dict[str, str], str]:
+    """Source fields from core properties (and Company from app.xml, as publisher)."""
+    core = document.core_properties
+    from_template = core.author == _TEMPLATE_AUTHOR and core.created == _TEMPLATE_DATE
+    created = None if from_template else (core.created or core.modified)
+    metadata = compact(
+        {
+            "publisher": _company(document),
+            "date": normalize_date(created) if created else "",
+            "url": core.identifier if core.identifier.startswith(("http://", "https://")) else "",
+            "author": "" if core.author == _TEMPLATE_AUTHOR else core.author,
+            "subject": core.subject,
+            "keywords": core.keywords,
+        }
+    )
+    return metadata, clean_title(core.title, metadata.get("publisher", ""))
+
+
+def _company(document) -> str:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            match = _COMPANY.search(part.blob.decode("utf-8", errors="replace"))
+            return match.group(1).strip() if match else ""
+    return ""

@@ -1,0 +1,343 @@
+"""HTML reader: the article of a saved web page, without the page around it.
+
+Boilerplate goes in three passes: tags that never hold story text (scripts, navigation,
+asides, footers), elements whose role, class or id names a page part (cookie banners, ads,
+share bars, related-story lists), and link-dense lists inside the article. The article is
+the page's ``articleBody``, ``<article>`` or ``<main>``, else the block with most paragraph
+text. Title, publisher, date and URL come from JSON-LD, ``og:*``/``article:*`` meta and
+``<title>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lxml import etree, html
+
+from briefgen.errors import InputError
+from briefgen.sources.base import SourceDocument
+from briefgen.sources.meta import clean_title, compact, normalize_date
+from briefgen.sources.text import decode_text, read_bytes, tidy_text
+
+# A page whose article has fewer words than this in sentence-length blocks has no article.
+MIN_ARTICLE_WORDS = 20
+MIN_PROSE_BLOCK_WORDS = 6
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "nav", "aside", "footer", "figure", "dialog", "menu", "button", "input", "select",
+    "textarea", "label", "video", "audio", "map", "head",
+)  # fmt: skip
+_DROP_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+     "menu", "menubar"}
+)  # fmt: skip
+# Words in class/id names that mark page furniture, matched as whole name parts.
+_JUNK_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        """ad ads adv advert adverts advertisement advertising adslot adunit sponsor sponsored
+    promo promotion promoted cookie cookies consent gdpr cmp banner newsletter subscribe
+    subscription signup share sharing sharebar social socials comment comments disqus
+    breadcrumb breadcrumbs nav navbar navigation menu sidebar footer masthead popup modal
+    overlay outbrain taboola related recommended recommendations trending popular
+    readmore more-stories tags byline-share toolbar skip-link sr-only visually-hidden""",
+    )
+)
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+_BLOCK_TAGS = frozenset(
+    re.findall(
+        r"\S+",
+        """address article blockquote dd details div dl dt fieldset figcaption form h1 h2 h3 h4 h5
+    h6 header hr li main ol p pre section summary table tbody thead tfoot tr ul""",
+    )
+)
+_ARTICLE_TYPES = ("NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+                  "OpinionNewsArticle", "Article", "BlogPosting", "Report", "WebPage")  # fmt: skip
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def read_html_file(path: Path) -> SourceDocument:
+    data = read_bytes(path)
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    declared = _CHARSET.search(data[:4096])
+    markup = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
+    try:
+        root = html.document_fromstring(_XML_DECLARATION.sub("", markup))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(path, f"cannot parse HTML ({exc})") from None
+
+    metadata = page_metadata(root)
+    article = _article_root(root)
+    text = article_text(article) if article is not None else ""
+    if _prose_words(text) < MIN_ARTICLE_WORDS:
+        # Pages built by scripts carry the story only in their JSON-LD.
+        text = tidy_text(metadata.pop("body", ""))
+    metadata.pop("body", None)
+    if _prose_words(text) < MIN_ARTICLE_WORDS:
+        raise InputError(
+            path, "no article text found (only navigation, scripts or short snippets)"
+        )
+    title = metadata.pop("title", "") or _first_heading(article) or path.stem.replace("_", " ")
+    return SourceDocument(text=text, title=title, path=path, metadata=metadata)
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def page_metadata(root: html.HtmlElement) -> dict[str, str]:
+    """title, publisher, date, url (and body: JSON-LD articleBody) from the page head."""
+    meta: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        content = element.get("content")
+        if key and content and key.lower() not in meta:
+            meta[key.lower()] = content
+    ld = _json_ld_article(root)
+    publisher = ld.get("publisher", "") or _first(
+        meta, "og:site_name", "publisher", "application-name", "dc.publisher"
+    )
+    date = ld.get("date", "") or _first(
+        meta, "article:published_time", "datepublished", "date", "pubdate", "publishdate",
+        "dc.date", "dc.date.issued", "citation_publication_date", "parsely-pub-date",
+    )  # fmt: skip
+    if not date:
+        stamp = root.find(".//time[@datetime]")
+        date = stamp.get("datetime", "") if stamp is not None else ""
+    canonical = root.find(".//link[@rel='canonical']")
+    url = (canonical.get("href", "") if canonical is not None else "") or _first(
+        meta, "og:url"
+    ) or ld.get("url", "")
+    title_tag = root.find(".//title")
+    title = (
+        ld.get("title", "")
+        or _first(meta, "og:title", "twitter:title", "dc.title")
+        or (title_tag.text_content() if title_tag is not None else "")
+    )
+    return compact(
+        {
+            "title": clean_title(title, publisher),
+            "publisher": publisher,
+            "date": normalize_date(date) if date else "",
+            "url": url if url.startswith(("http://", "https://")) else "",
+            "body": ld.get("body", ""),
+        }
+    )
+
+
+def _first(meta: dict[str, str], *keys: str) -> str:
+    return next((meta[k] for k in keys if meta.get(k, "").strip()), "")
+
+
+def _json_ld_article(root: html.HtmlElement) -> dict[str, str]:
+    """headline, publisher, date, url and body of the page's article object in JSON-LD."""
+    objects: list[dict] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json":
+            try:
+                objects += _ld_objects(json.loads(script.text or ""))
+            except ValueError:
+                continue  # a broken block must not cost us the page
+    ranked = sorted(
+        (rank, index, item)
+        for index, item in enumerate(objects)
+        if (rank := _ld_rank(item)) < len(_ARTICLE_TYPES)
+    )
+    if not ranked:
+        return {}
+    item = ranked[0][2]
+    publisher = item.get("publisher") or {}
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else {}
+    page = item.get("mainEntityOfPage")
+    return {
+        "title": _ld_text(item.get("headline") or item.get("name")),
+        "publisher": _ld_text(publisher.get("name") if isinstance(publisher, dict) else publisher),
+        "date": _ld_text(item.get("datePublished") or item.get("dateCreated")),
+        "url": _ld_text(item.get("url") or (page.get("@id") if isinstance(page, dict) else page)),
+        "body": _ld_text(item.get("articleBody")),
+    }
+
+
+def _ld_rank(item: dict) -> int:
+    """Position of the object's type in _ARTICLE_TYPES (articles before a bare WebPage)."""
+    kinds = item.get("@type", "")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    ranks = [_ARTICLE_TYPES.index(k) for k in kinds if isinstance(k, str) and k in _ARTICLE_TYPES]
+    return min(ranks, default=len(_ARTICLE_TYPES))
+
+
+def _ld_objects(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [obj for entry in data for obj in _ld_objects(entry)]
+    if isinstance(data, dict):
+        return [data] + _ld_objects(data.get("@graph", []))
+    return []
+
+
+def _ld_text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --- finding the article --------------------------------------------------------------------
+
+
+def _article_root(root: html.HtmlElement) -> html.HtmlElement | None:
+    body = root.find("body")
+    if body is None:
+        return None
+    _drop_boilerplate(body)
+    bodies = body.xpath(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), "
+                        "' articleBody ')]")  # fmt: skip
+    articles = body.xpath(".//article")
+    if bodies:
+        # The <article> around the body also holds the headline and standfirst.
+        around = [a for a in articles if bodies[0] in a.iterdescendants()]
+        return around[-1] if around else bodies[0]
+    if articles:
+        return max(articles, key=_paragraph_chars)
+    main = body.xpath(".//main | .//*[@role='main']")
+    if main:
+        return main[0]
+    return _best_block(body)
+
+
+def _drop_boilerplate(body: html.HtmlElement) -> None:
+    for element in list(body.iter(*_DROP_TAGS)):
+        _remove(element)
+    for element in list(body.iter("header")):
+        if not element.xpath("ancestor::article | ancestor::main"):
+            _remove(element)  # a site header; an article's own header holds its headline
+    for element in list(body.iter(etree.Element)):
+        if element.getparent() is None or not isinstance(element.tag, str):
+            continue
+        if _is_furniture(element) and not element.xpath(
+            ".//article | .//main | .//h1 | .//*[@itemprop='articleBody']"
+        ):
+            _remove(element)
+    for element in list(body.iter(etree.Comment, etree.ProcessingInstruction)):
+        _remove(element)
+
+
+def _is_furniture(element: html.HtmlElement) -> bool:
+    if element.tag in ("body", "html", "article", "main"):
+        return False
+    if (element.get("role") or "").lower() in _DROP_ROLES:
+        return True
+    if element.get("aria-hidden") == "true" or element.get("hidden") is not None:
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if not names.strip():
+        return False
+    parts = set(_NAME_SPLIT.split(names))
+    return bool(parts & _JUNK_NAMES) or any(name in _JUNK_NAMES for name in names.split())
+
+
+def _remove(element: html.HtmlElement) -> None:
+    """Remove an element but keep its tail text, which belongs to the parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _paragraph_chars(element: html.HtmlElement) -> int:
+    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+
+
+def _best_block(body: html.HtmlElement) -> html.HtmlElement:
+    """The element whose paragraphs hold most text, readability-style."""
+    scores: dict[html.HtmlElement, float] = {}
+    for paragraph in body.iter("p"):
+        length = len(paragraph.text_content().strip())
+        if length < 25:
+            continue
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + length
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0) + length / 2
+    return max(scores, key=scores.__getitem__) if scores else body
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def article_text(article: html.HtmlElement) -> str:
+    """Headings, paragraphs and list items in order, one per line; list items as ``- item``."""
+    for element in list(article.iter("ul", "ol", "dl", "div", "section", "table", "p")):
+        if element is not article and _link_dense(element):
+            _remove(element)
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element: html.HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in _BLOCK_TAGS
+        if block or tag == "br":
+            flush()
+        if tag == "li":
+            current.append("- ")
+        if element.text and tag != "br":
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tag in ("td", "th"):
+                current.append("; ")
+        if block:
+            if tag == "tr":
+                while current and current[-1] == "; ":
+                    current.pop()
+            flush()
+        if element.tail:
+            current.append(element.tail)
+
+    walk(article)
+    flush()
+    return tidy_text("\n".join(line.rstrip(" ;") for line in lines if line.strip("- ;")))
+
+
+def _link_dense(element: html.HtmlElement) -> bool:
+    """A list or block that is mostly links: related stories, tag clouds, 'read more'."""
+    text = " ".join(element.text_content().split())
+    links = element.findall(".//a")
+    if not text or not links:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in links)
+    if element.tag == "p":
+        return linked / len(text) > 0.9 and len(text.split()) < 25
+    return linked / len(text) > 0.6
+
+
+def _prose_words(text: str) -> int:
+    counts = (len(line.split()) for line in text.splitlines())
+    return sum(n for n in counts if n >= MIN_PROSE_BLOCK_WORDS)
+
+
+def _first_heading(article: html.HtmlElement | None) -> str:
+    if article is None:
+        return ""
+    heading = article.find(".//h1")
+    return " ".join(heading.text_content().split()) if heading is not None else ""

@@ -1,0 +1,245 @@
+"""PDF reader: text in reading order, paragraphs rebuilt, running heads and page numbers gone.
+
+pypdf gives the text of each line and where it sits. Lines repeated at the top or bottom of
+most pages (running headers, footers) and bare page numbers there are dropped; lines are
+joined into paragraphs where the vertical gap is a normal line step, and words hyphenated
+across a line end are joined again.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.errors import InputError
+from briefgen.sources.base import SourceDocument, sniff_mime
+from briefgen.sources.meta import PLACEHOLDER_TITLES, compact, normalize_date
+from briefgen.sources.text import read_bytes, repair_mojibake, tidy_text
+
+EDGE_LINES = 2  # lines at the top and bottom of a page that may be running heads
+PARAGRAPH_GAP = 1.4  # a gap this many times the usual line step starts a new paragraph
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
+)
+_TERMINAL = re.compile(r"[.!?:;\"”’)]$")
+_WORD_BREAK = re.compile(r"(\w+)[-\u00ad]$")
+
+
+@dataclass
+class Line:
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+def read_pdf_file(path: Path) -> SourceDocument:
+    data = read_bytes(path)
+    reader = _open(data, path)
+    pages = [_page_lines(page, number, path) for number, page in enumerate(reader.pages, 1)]
+    pages = strip_running_lines(pages)
+    text = tidy_text(repair_mojibake("\n".join(join_paragraphs(pages))))
+    if not text.strip():
+        raise InputError(path, "PDF has no text layer (a scan?); run OCR on it first")
+    metadata, title = _properties(reader)
+    return SourceDocument(
+        text=text, title=title or _first_line(text) or path.stem, path=path, metadata=metadata
+    )
+
+
+def _open(data: bytes, path: Path):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    if not data:
+        raise InputError(path, "file is empty (0 bytes), not a PDF")
+    kind = sniff_mime(data)
+    if kind != "application/pdf":
+        found = f" (it looks like {kind})" if kind else ""
+        raise InputError(path, f"not a PDF file{found}")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            # An empty user password opens files that only restrict printing or copying.
+            raise InputError(path, "PDF is password-protected; save an unprotected copy")
+        len(reader.pages)  # the page tree is where damaged files usually fail
+        return reader
+    except InputError:
+        raise
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
+        raise InputError(path, f"PDF is encrypted and cannot be opened ({exc})") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
+
+
+def _page_lines(page, number: int, path: Path) -> list[Line]:
+    """The text lines of a page in content order, each with its position and font size."""
+    lines: list[Line] = []
+    parts: list[str] = []
+    where: list[tuple[float, float, float]] = []
+
+    def close() -> None:
+        text = " ".join("".join(parts).split())
+        if text and where:
+            lines.append(Line(text, *where[0]))
+        parts.clear()
+        where.clear()
+
+    def visit(text: str, cm, tm, font, size: float) -> None:
+        if not text:
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        pieces = text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                close()
+            if piece:
+                if not where and piece.strip():
+                    where.append((x, y, float(size or 0)))
+                parts.append(piece)
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception as exc:  # pypdf raises many types on a malformed content stream
+        raise InputError(
+            path, f"cannot read the text of page {number} ({type(exc).__name__}: {exc})"
+        ) from None
+    close()
+    return lines
+
+
+def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page numbers and lines repeated at the top or bottom of most pages."""
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    edges = [_edge_lines(page) for page in pages]
+    counts = Counter(k for edge in edges for k in {key(line) for line in edge})
+    needed = max(2, math.ceil(len(pages) / 2))
+    result = []
+    for page, edge in zip(pages, edges, strict=True):
+        drop = {
+            id(line)
+            for line in edge
+            if _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and counts[key(line)] >= needed)
+        }
+        result.append([line for line in page if id(line) not in drop])
+    return result
+
+
+def _edge_lines(page: list[Line]) -> list[Line]:
+    heights = sorted({round(line.y) for line in page})
+    edge = set(heights[:EDGE_LINES] + heights[-EDGE_LINES:])
+    return [line for line in page if round(line.y) in edge]
+
+
+def join_paragraphs(pages: list[list[Line]]) -> list[str]:
+    """Lines -> paragraphs, using line spacing, font size, indents and punctuation."""
+    paragraphs: list[str] = []
+    current = ""
+    previous: Line | None = None
+    for page in pages:
+        step = _line_step(page)
+        left = min((line.x for line in page), default=0.0)
+        for index, line in enumerate(page):
+            if previous is None or not current:
+                current = line.text
+            elif _continues(previous, line, step, left, first_on_page=index == 0):
+                current = _join(current, line.text)
+            else:
+                paragraphs.append(current)
+                current = line.text
+            previous = line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _line_step(page: list[Line]) -> float:
+    steps = [
+        a.y - b.y
+        for a, b in zip(page, page[1:], strict=False)
+        if abs(a.size - b.size) < 0.5 and 0 < a.y - b.y < 3 * max(a.size, 1)
+    ]
+    return statistics.median(steps) if steps else 0.0
+
+
+def _continues(previous: Line, line: Line, step: float, left: float, first_on_page: bool) -> bool:
+    """Whether ``line`` carries on the paragraph that ``previous`` is part of."""
+    gap = previous.y - line.y
+    reads_on = not _TERMINAL.search(previous.text) and line.text[:1].islower()
+    if first_on_page or gap <= 0 or (step and gap > 3 * step):
+        # A new page or column: only an unfinished sentence carries over.
+        return reads_on or (abs(gap) < 1 and not first_on_page)
+    if abs(previous.size - line.size) >= 1:
+        return False  # a heading and its text are separate lines
+    if step and gap > PARAGRAPH_GAP * step:
+        return False
+    # A first-line indent after a finished sentence starts a paragraph.
+    return not (_TERMINAL.search(previous.text) and line.x > left + 8)
+
+
+def _join(text: str, following: str) -> str:
+    """Join two lines; a word split by a hyphen at the line end becomes one word again."""
+    match = _WORD_BREAK.search(text)
+    if match and text.endswith("\u00ad"):
+        return text[:-1] + following
+    if match and following[:1].islower():
+        return text[:-1] + following  # "co-" + "operation": a hyphen added by justification
+    if match:
+        return text + following  # "India-" + "Japan": a real hyphen at a line end
+    return f"{text} {following}"
+
+
+def _properties(reader) -> tuple[dict[str, str], str]:
+    info = {}
+    try:
+        info = dict(reader.metadata or {})
+    except Exception:  # a damaged info dictionary costs us the metadata, not the text
+        info = {}
+    publisher = str(info.get("/Publisher", "") or "") or _xmp_publisher(reader)
+    date = info.get("/CreationDate") or info.get("/ModDate") or ""
+    url = str(info.get("/URL", "") or info.get("/Source", "") or "")
+    metadata = compact(
+        {
+            "publisher": publisher,
+            "date": normalize_date(str(date)) if date else "",
+            "url": url if url.startswith(("http://", "https://")) else "",
+            "author": str(info.get("/Author", "") or ""),
+            "subject": _unless_placeholder(str(info.get("/Subject", "") or "")),
+        }
+    )
+    return metadata, _pdf_title(str(info.get("/Title", "") or ""))
+
+
+def _xmp_publisher(reader) -> str:
+    try:
+        xmp = reader.xmp_metadata
+        names = xmp.dc_publisher if xmp is not None else None
+    except Exception:  # XMP is optional and often malformed
+        return ""
+    return ", ".join(names) if names else ""
+
+
+def _pdf_title(title: str) -> str:
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title.strip())
+    if re.search(r"\.(docx?|pdf|txt|html?)$", title, re.IGNORECASE):
+        return ""  # a file name that the producer wrote as the title
+    return _unless_placeholder(title)
+
+
+def _unless_placeholder(value: str) -> str:
+    text = " ".join(value.split())
+    return "" if text.lower() in PLACEHOLDER_TITLES | {"(unspecified)"} else text
+
+
+def _first_line(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return first if len(first) <= 160 and not _TERMINAL.search(first) else ""
