@@ -194,6 +194,39 @@ def renderers() -> None:
         click.echo(f"{name}\t{entry.origin}\t{entry.target}")
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@output_options
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores).",
+)
+@header_options
+def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) -> None:
+    """One brief per subfolder of FOLDER, written to OUTPUT/<subfolder>/, across processes."""
+    from briefgen.batch import ProgressBar, default_jobs, find_topics, run_batch
+    from briefgen.errors import BriefgenError, UsageError
+    from briefgen.render.base import parse_formats, renderer_entries
+
+    names = parse_formats(formats)
+    unknown = [n for n in names if n not in renderer_entries(warn)]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r} (see `briefgen renderers`)")
+    topics = find_topics(folder, warn)
+    report = ProgressBar(sys.stderr, lambda line: click.echo(line, err=True))
+    options = _analysis_options(kwargs)
+    results = run_batch(topics, output, names, options, jobs or default_jobs(), report)
+    for path in (p for result in results for p in result.paths):
+        click.echo(str(path))
+    failed = [r for r in results if not r.ok]
+    if failed:
+        raise BriefgenError(f"{len(failed)} of {len(results)} topics failed", folder)
+    progress(f"batch: {len(results)} briefs written to {output}")
+
+
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     """Entry point: run the CLI, turning expected failures into one-line errors and exit 2."""
     from briefgen.errors import BriefgenError
