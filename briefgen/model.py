@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,21 +77,26 @@ class Brief:
     )
     key_figures: list[KeyFigure] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # Headings a person set for this memo (section key -> text); they win over the templates.
+    headings: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "title": self.title,
             "subject": self.subject,
             "date": self.date,
             "classification": self.classification,
             "to": self.to,
             "from": self.from_,
-            "sections": {
-                name: [item.to_dict() for item in items] for name, items in self.sections.items()
-            },
-            "key_figures": [figure.to_dict() for figure in self.key_figures],
-            "sources": [source.to_dict() for source in self.sources],
         }
+        if self.headings:
+            data["headings"] = dict(self.headings)
+        data["sections"] = {
+            name: [item.to_dict() for item in items] for name, items in self.sections.items()
+        }
+        data["key_figures"] = [figure.to_dict() for figure in self.key_figures]
+        data["sources"] = [source.to_dict() for source in self.sources]
+        return data
 
     def source_by_id(self) -> dict[int, Source]:
         return {source.id: source for source in self.sources}
@@ -98,6 +104,7 @@ class Brief:
     def text_fields(self) -> list[str]:
         """Every piece of text the memo prints (for font coverage checks)."""
         texts = [self.title, self.subject, self.date, self.classification, self.to, self.from_]
+        texts += list(self.headings.values())
         for items in self.sections.values():
             texts += [item.text for item in items]
         for figure in self.key_figures:
@@ -114,10 +121,19 @@ class _Checker:
     """Collects every problem in a raw brief dict, each with its field path."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems: list[tuple[str, str]] = []  # (field path, message)
 
     def fail(self, path: str, message: str) -> None:
-        self.problems.append(f"{path}: {message}" if path else message)
+        self.problems.append((path, message))
+
+    def report(self, locate: Locate | None) -> list[str]:
+        """One line per problem: ``line N: field.path: message`` (line when known)."""
+        lines = []
+        for path, message in self.problems:
+            line = locate(path) if locate is not None else None
+            where = f"line {line}: " if line else ""
+            lines.append(f"{where}{path}: {message}" if path else f"{where}{message}")
+        return lines
 
     def text(self, data: dict[str, Any], key: str, path: str, required: bool = False) -> str:
         value = data.get(key)
@@ -127,7 +143,10 @@ class _Checker:
             return ""
         if isinstance(value, dt.date):  # YAML turns 2026-11-23 into a date
             return value.isoformat()
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        if isinstance(value, bool):  # `title: no` is YAML for false
+            self.fail(_join(path, key), "expected text, got true/false (put the text in quotes)")
+            return ""
+        if not isinstance(value, (str, int, float)):
             self.fail(_join(path, key), f"expected text, got {_type_name(value)}")
             return ""
         return str(value)
@@ -189,19 +208,40 @@ BRIEF_KEYS = {
     "classification",
     "to",
     "from",
+    "headings",
     "sections",
     "key_figures",
     "sources",
 }
+# Headings a brief may rename: the sections plus the two closing blocks.
+HEADING_KEYS: tuple[str, ...] = (*SECTION_KEYS, "key_figures", "sources")
+
+Locate = Callable[[str], "int | None"]  # field path -> line number in the file
 
 
-def brief_from_dict(data: Any, sections: tuple[str, ...] = SECTION_KEYS) -> Brief:
-    """Build a Brief from parsed YAML/JSON, or raise BriefError listing every problem."""
+def brief_from_dict(
+    data: Any, sections: tuple[str, ...] = SECTION_KEYS, locate: Locate | None = None
+) -> Brief:
+    """Build a Brief from parsed YAML/JSON, or raise BriefError listing every problem.
+
+    ``locate`` maps a field path to its line in the file, so each problem can say where it is.
+    """
     check = _Checker()
     root = check.mapping(data, "(top level)")
     if root is None:
-        raise BriefError(check.problems)
+        raise BriefError(check.report(locate))
     check.unknown_keys(root, BRIEF_KEYS, "")
+
+    headings: dict[str, str] = {}
+    raw_headings = root.get("headings") or {}
+    for key in check.mapping(raw_headings, "headings") or {}:
+        if key not in HEADING_KEYS:
+            expected = ", ".join(HEADING_KEYS)
+            check.fail(f"headings.{key}", f"unknown heading (expected one of: {expected})")
+            continue
+        text = check.text(raw_headings, key, "headings", required=True)
+        if text:
+            headings[key] = text
 
     sources: list[Source] = []
     seen_ids: set[int] = set()
@@ -284,6 +324,7 @@ def brief_from_dict(data: Any, sections: tuple[str, ...] = SECTION_KEYS) -> Brie
         sections=parsed_sections,
         key_figures=figures,
         sources=sources,
+        headings=headings,
     )
     if brief.date:
         try:
@@ -291,7 +332,7 @@ def brief_from_dict(data: Any, sections: tuple[str, ...] = SECTION_KEYS) -> Brie
         except ValueError:
             check.fail("date", f"expected YYYY-MM-DD, got {brief.date!r}")
     if check.problems:
-        raise BriefError(check.problems)
+        raise BriefError(check.report(locate))
     return brief
 
 
@@ -312,20 +353,47 @@ def load_brief(path: Path) -> Brief:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(path, "brief file is not UTF-8 text") from None
+    duplicates: list[str] = []
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+        locate: Locate = _json_locator(text)
     else:
-        from briefgen.yamlio import parse_yaml
+        from briefgen.yamlio import parse_yaml_with_lines
 
-        data = parse_yaml(text, path)
+        data, lines = parse_yaml_with_lines(text, path)
+        locate = lines
+        # YAML keeps the last of two equal keys: say so rather than drop an edit silently.
+        duplicates = [
+            f"line {again}: {where}: repeats the field from line {first} (merge them)"
+            for where, first, again in lines.duplicates
+        ]
     try:
-        return brief_from_dict(data)
+        brief = brief_from_dict(data, locate=locate)
     except BriefError as exc:
-        exc.path = path
-        raise
+        raise BriefError(duplicates + exc.problems, path) from None
+    if duplicates:
+        raise BriefError(duplicates, path)
+    return brief
+
+
+def _json_locator(text: str) -> Locate:
+    """Line numbers for a JSON brief, worked out only if a problem needs one."""
+    cache: list[Callable[[str], int | None]] = []
+
+    def locate(where: str) -> int | None:
+        if not cache:
+            from briefgen.yamlio import parse_yaml_with_lines
+
+            try:  # JSON is (almost always) YAML, whose composer keeps positions
+                cache.append(parse_yaml_with_lines(text, Path("brief.json"))[1])
+            except InputError:
+                cache.append(lambda _where: None)
+        return cache[0](where)
+
+    return locate
 
 
 def dump_brief(brief: Brief, suffix: str) -> str:
@@ -338,9 +406,110 @@ def dump_brief(brief: Brief, suffix: str) -> str:
 
 
 YAML_HEADER = """\
-# briefgen brief: edit freely, then `briefgen validate` and `briefgen render` this file.
-# title, subject, date (YYYY-MM-DD), classification, to, from: the memo header.
-# sections: summary (3-5 bullets, bottom line up front), defence, technology, economy, outlook.
-#   Each item is {text: ..., sources: [ids]}; ids refer to the numbered list under `sources`.
-# key_figures: {label, value, sources}. sources: {id, title, path, publisher, date, url}.
+# briefgen brief: the content of one memo. Edit it freely, then check and render it:
+#   briefgen validate brief.yaml          every problem, with its line and field
+#   briefgen render brief.yaml -o out/    the memo (add -f md,html, or --eml ADDRESS)
+#
+# title, subject, date (YYYY-MM-DD), to, from: the memo header. classification: the banner
+#   printed at the top and bottom of every page.
+# headings (optional): rename a heading in this memo only; keys: summary, defence, technology,
+#   economy, outlook, key_figures, sources.
+# sections: the five sections in memo order, summary first (3-5 bullets, bottom line up front).
+#   One bullet per item: `- text: ...` with `sources: [1, 2]`, the ids of the numbered sources
+#   it came from (printed as citation markers). A bare `- text` line is a bullet with no source.
+#   Delete an item to drop it; move it to another section to reclassify it.
+# key_figures: label, value, sources: the key-figures table.
+# sources: id, title, path, publisher, date, url: the numbered list at the end.
+# Quote text that starts with * & ! [ { # ' " or contains ": ". Schema: `briefgen schema`.
+
 """
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+
+def brief_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of a brief file, for editors' completion and checks.
+
+    It states the shape brief_from_dict accepts; what a schema cannot say (that every cited
+    id exists under ``sources``) is left to ``briefgen validate``.
+    """
+    text = {"type": ["string", "number"]}
+    ids = {
+        "type": "array",
+        "items": {"type": "integer"},
+        "description": "Ids of the sources this came from (citation markers).",
+    }
+    item = {
+        "oneOf": [
+            {"type": "string", "description": "A bullet with no source."},
+            {
+                "type": "object",
+                "properties": {
+                    "text": {**text, "description": "The bullet as printed."},
+                    "sources": ids,
+                    "why": {**text, "description": "Why it landed here (draft --explain)."},
+                },
+                "required": ["text"],
+                "additionalProperties": False,
+            },
+        ]
+    }
+    section_list = {"type": ["array", "null"], "items": item}
+    header_descriptions = {
+        "title": "Memo title, printed under MEMORANDUM and used for the file name.",
+        "subject": "SUBJECT line (default: the title).",
+        "classification": "Banner printed at the top and bottom of every page.",
+        "to": "TO line.",
+        "from": "FROM line; also the document author.",
+    }
+    properties: dict[str, Any] = {
+        key: {**text, "description": note} for key, note in header_descriptions.items()
+    }
+    properties["date"] = {
+        "type": "string",
+        "pattern": r"^\d{4}-\d{2}-\d{2}$",
+        "description": "Memo date, YYYY-MM-DD; also the start of the file name.",
+    }
+    properties["headings"] = {
+        "type": "object",
+        "description": "Headings renamed for this memo only.",
+        "properties": {key: text for key in HEADING_KEYS},
+        "additionalProperties": False,
+    }
+    properties["sections"] = {
+        "type": "object",
+        "description": "The five sections in memo order; summary first.",
+        "properties": {key: section_list for key in SECTION_KEYS},
+        "additionalProperties": False,
+    }
+    properties["key_figures"] = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"label": text, "value": text, "sources": ids},
+            "required": ["label", "value"],
+            "additionalProperties": False,
+        },
+    }
+    properties["sources"] = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                **{key: text for key in ("title", "path", "publisher", "date", "url")},
+            },
+            "required": ["id", "title"],
+            "additionalProperties": False,
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "briefgen brief",
+        "description": "The editable content of a briefing memo (briefgen draft / render).",
+        "type": "object",
+        "properties": properties,
+        "required": ["title"],
+        "additionalProperties": False,
+    }

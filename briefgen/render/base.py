@@ -1,20 +1,33 @@
 """The Renderer protocol, render settings and the registry of renderers.
 
 A renderer is a class constructed with one RenderSettings argument that has a ``name``, a file
-``suffix`` and ``render(brief, path)``. Built-ins are listed below; others come from the
-``briefgen.renderers`` entry-point group. Modules load only when a renderer is used.
+``suffix``, a one-line ``description`` and ``render(brief, path)``. Built-ins are listed below;
+others come from the ``briefgen.renderers`` entry-point group of any installed distribution::
+
+    [project.entry-points."briefgen.renderers"]
+    odt = "briefgen_odt:OdtRenderer"
+
+Modules load only when a renderer is used. A plugin that fails (to import, to construct, or to
+render) is reported by name and never hides or stops the built-ins.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from briefgen.errors import UsageError
+from briefgen.errors import BriefgenError, UsageError
 from briefgen.model import Brief
+
+ENTRY_POINT_GROUP = "briefgen.renderers"
+BUILTIN = "built-in"
+# A suffix becomes part of a file name: keep it short and free of separators.
+_SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
+_SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
 
 @dataclass
@@ -25,6 +38,7 @@ class RenderSettings:
     labels: dict[str, str] = field(default_factory=dict)  # overrides of the default wording
     reference_docx: Path | None = None
     warn: Callable[[str], None] = lambda message: None
+    templates: Path | None = None  # a user's --templates folder (absolute); None: bundled only
 
 
 @runtime_checkable
@@ -39,16 +53,26 @@ class Renderer(Protocol):
 BUILTIN_RENDERERS: dict[str, str] = {
     "docx": "briefgen.render.docx:DocxRenderer",
     "pdf": "briefgen.render.pdf:PdfRenderer",
+    "md": "briefgen.render.markdown:MarkdownRenderer",
+    "html": "briefgen.render.html:HtmlRenderer",
 }
+
+
+class PluginError(BriefgenError):
+    """A renderer plugin that cannot be loaded or fails while rendering."""
 
 
 @dataclass
 class RendererEntry:
     name: str
-    origin: str  # "built-in" or the distribution that provides the plugin
+    origin: str  # "built-in" or "plugin <distribution> <version>"
     target: str  # "module:attribute"
     loader: Callable[[], type] | None = None
     error: str | None = None
+
+    @property
+    def is_plugin(self) -> bool:
+        return self.origin != BUILTIN
 
     def load(self) -> type:
         if self.loader is not None:
@@ -56,32 +80,88 @@ class RendererEntry:
         module_name, _, attribute = self.target.partition(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def create(self, settings: RenderSettings) -> Renderer:
+        """Import and construct the renderer; any failure names this entry."""
+        if self.error:
+            raise PluginError(f"renderer {self.name!r} ({self.origin}): {self.error}")
+        try:
+            renderer = self.load()(settings)
+        except BriefgenError:
+            raise
+        except Exception as exc:
+            raise PluginError(
+                f"renderer {self.name!r} ({self.origin}) failed to load: "
+                f"{type(exc).__name__}: {exc}"
+            ) from None
+        problem = _shape_problem(renderer)
+        if problem:
+            raise PluginError(f"renderer {self.name!r} ({self.origin}) {problem}")
+        return _Guarded(renderer, self) if self.is_plugin else renderer
+
+
+def _shape_problem(renderer: object) -> str | None:
+    """Why an object is not a usable renderer, or None."""
+    for attribute in ("name", "suffix", "description"):
+        if not isinstance(getattr(renderer, attribute, None), str):
+            return f"has no text attribute {attribute!r}"
+    if not callable(getattr(renderer, "render", None)):
+        return "has no render(brief, path) method"
+    if not _SAFE_SUFFIX.fullmatch(renderer.suffix):  # type: ignore[attr-defined]
+        return f"has an unsafe file suffix {renderer.suffix!r}"  # type: ignore[attr-defined]
+    return None
+
+
+class _Guarded:
+    """A plugin renderer whose failures become one-line errors that name the plugin."""
+
+    def __init__(self, renderer: Renderer, entry: RendererEntry) -> None:
+        self._renderer, self._entry = renderer, entry
+        self.name, self.suffix = renderer.name, renderer.suffix
+        self.description = renderer.description
+
+    def render(self, brief: Brief, path: Path) -> None:
+        where = f"renderer {self._entry.name!r} ({self._entry.origin})"
+        try:
+            self._renderer.render(brief, path)
+        except BriefgenError:
+            raise
+        except Exception as exc:
+            raise PluginError(f"{where} failed: {type(exc).__name__}: {exc}") from None
+        if not path.is_file() or path.stat().st_size == 0:
+            raise PluginError(f"{where} wrote nothing")
+
 
 def renderer_entries(warn: Callable[[str], None] | None = None) -> dict[str, RendererEntry]:
     """Built-ins plus plugins; a broken plugin is reported and never hides the built-ins."""
     entries = {
-        name: RendererEntry(name, "built-in", target) for name, target in BUILTIN_RENDERERS.items()
+        name: RendererEntry(name, BUILTIN, target) for name, target in BUILTIN_RENDERERS.items()
     }
     from importlib.metadata import entry_points
 
     try:
-        plugins = list(entry_points(group="briefgen.renderers"))
+        plugins = list(entry_points(group=ENTRY_POINT_GROUP))
     except Exception as exc:  # a corrupt installed distribution must not stop the built-ins
         if warn:
             warn(f"renderer plugins: cannot list entry points ({exc})")
         plugins = []
     for point in plugins:
-        if point.name in entries:
-            if warn:
-                warn(f"renderer plugin {point.name!r} ignored: a built-in has that name")
-            continue
         dist = getattr(point, "dist", None)
         origin = f"plugin {dist.name} {dist.version}" if dist is not None else "plugin"
-        entries[point.name] = RendererEntry(point.name, origin, point.value, loader=point.load)
+        name = point.name.strip().lower()  # -f values are lower-cased
+        if name in entries:
+            if warn:
+                owner = entries[name].origin
+                warn(f"renderer plugin {name!r} ({origin}) ignored: {owner} already has that name")
+            continue
+        entry = RendererEntry(name, origin, point.value, loader=point.load)
+        if not _SAFE_NAME.fullmatch(name):
+            entry.error = "has a name that is not a usable format name (a-z, 0-9, _ and -)"
+        entries[name] = entry
     return entries
 
 
 def create_renderers(names: list[str], settings: RenderSettings) -> list[Renderer]:
+    """Construct the renderers for ``-f``; all of them, or a one-line error and none."""
     entries = renderer_entries(settings.warn)
     renderers: list[Renderer] = []
     for name in names:
@@ -89,12 +169,42 @@ def create_renderers(names: list[str], settings: RenderSettings) -> list[Rendere
         if entry is None:
             known = ", ".join(sorted(entries))
             raise UsageError(f"unknown format {name!r} (available: {known})")
-        try:
-            renderer = entry.load()(settings)
-        except Exception as exc:
-            raise UsageError(f"renderer {name!r} ({entry.origin}) failed to load: {exc}") from None
-        renderers.append(renderer)
+        renderers.append(entry.create(settings))
+    suffixes = [r.suffix.lower() for r in renderers]
+    for suffix in {s for s in suffixes if suffixes.count(s) > 1}:
+        clash = [r.name for r in renderers if r.suffix.lower() == suffix]
+        raise UsageError(f"formats {', '.join(clash)} would both write a {suffix} file")
     return renderers
+
+
+@dataclass
+class RendererInfo:
+    """One line of `briefgen renderers`."""
+
+    name: str
+    origin: str
+    target: str
+    suffix: str = ""
+    description: str = ""
+    error: str | None = None
+
+
+def describe_renderers(
+    settings: RenderSettings | None = None, warn: Callable[[str], None] | None = None
+) -> list[RendererInfo]:
+    """Every renderer, loaded so that a broken plugin shows up here and not mid-run."""
+    settings = settings or RenderSettings()
+    infos: list[RendererInfo] = []
+    for name, entry in sorted(renderer_entries(warn).items()):
+        info = RendererInfo(name, entry.origin, entry.target)
+        try:
+            renderer = entry.create(settings)
+        except BriefgenError as exc:
+            info.error = exc.message
+        else:
+            info.suffix, info.description = renderer.suffix, renderer.description
+        infos.append(info)
+    return infos
 
 
 def parse_formats(value: str) -> list[str]:

@@ -1,0 +1,218 @@
+"""Jinja2 templates (wording, Markdown, HTML, e-mail): sandboxed, a user's folder first.
+
+Every template runs in Jinja2's immutable sandbox, bundled ones too, so a user's ``--templates``
+folder can neither reach Python internals nor change the brief other renderers read. A file in
+the user's folder replaces the bundled file of the same name; ``bundled/NAME`` always reaches
+the bundled one (``{% extends "bundled/memo.html.j2" %}`` overrides a single block).
+
+Which escaping a template gets follows from its name: ``*.html.j2`` autoescapes HTML,
+``*.md.j2`` escapes Markdown in every ``{{ value }}``, anything else is plain text. In all of
+them values are stripped of characters XML cannot hold; ``|safe`` opts out of escaping.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from briefgen.errors import InputError
+from briefgen.render.text import citation, xml_safe
+from briefgen.resources import templates_dir
+
+BUNDLED_PREFIX = "bundled"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")
+
+
+def md_escape(text: str) -> str:
+    """Print text literally in Markdown: one line, no emphasis, links, HTML or list markers."""
+    flat = " ".join(xml_safe(text).split())  # a newline would end the list item it sits in
+    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _MD_ENTITY.sub(r"\\&", flat)
+    return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], flat)
+
+
+def _finalize_text(value: Any) -> Any:
+    if isinstance(value, Markup):  # already safe markup built by a filter; keep it so
+        return value
+    return xml_safe(value) if isinstance(value, str) else value
+
+
+def _finalize_markdown(value: Any) -> Any:
+    if isinstance(value, Markup):  # `|safe`: the template author wants it verbatim
+        return str(value)
+    if value is None:
+        return ""
+    return md_escape(str(value))
+
+
+def _kind(name: str | None) -> str:
+    name = name or ""
+    if name.endswith(".html.j2"):
+        return "html"
+    if name.endswith(".md.j2"):
+        return "markdown"
+    return "text"
+
+
+@lru_cache(maxsize=16)
+def environment(kind: str, user_dir: Path | None) -> ImmutableSandboxedEnvironment:
+    """One sandboxed environment per escaping kind and template folder (templates cached)."""
+    bundled = FileSystemLoader(str(templates_dir()))
+    loaders: list[Any] = [PrefixLoader({BUNDLED_PREFIX: bundled})]
+    if user_dir is not None:
+        loaders.append(FileSystemLoader(str(user_dir)))
+    loaders.append(bundled)
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=kind == "html",
+        finalize=_finalize_markdown if kind == "markdown" else _finalize_text,
+        undefined=StrictUndefined,  # a misspelt name is an error, not a silently empty heading
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["cite"] = citation
+    env.filters["css_string"] = css_string
+    env.filters["md"] = lambda value: Markup(md_escape(str(value)))
+    return env
+
+
+def get_template(name: str, user_dir: Path | None, kind: str | None = None):
+    env = environment(kind or _kind(name), user_dir)
+    with template_errors(name, user_dir):
+        return env.get_template(name)
+
+
+def render_template(name: str, user_dir: Path | None, **context: Any) -> str:
+    template = get_template(name, user_dir)
+    with template_errors(name, user_dir):
+        return template.render(**context)
+
+
+def render_block(template, block: str, context: dict[str, Any], user_dir: Path | None) -> str:
+    """Render one ``{% block %}`` of a template on its own."""
+    with template_errors(template.name, user_dir):
+        return "".join(template.blocks[block](template.new_context(context)))
+
+
+def user_template_names(user_dir: Path) -> set[str]:
+    return {p.name for p in user_dir.iterdir() if p.is_file()}
+
+
+def bundled_template_names() -> set[str]:
+    return {p.name for p in templates_dir().iterdir() if p.is_file() and not p.name.startswith(".")}
+
+
+def check_templates_dir(path: Path) -> Path:
+    """The --templates folder, absolute (so it works whatever the working directory)."""
+    if not path.exists():
+        raise InputError(path, "templates folder does not exist")
+    if not path.is_dir():
+        raise InputError(path, "--templates expects a folder of .j2 files")
+    return path.resolve()
+
+
+class template_errors:  # noqa: N801 - used as a context manager, reads like one
+    """Turn any failure inside a template into InputError naming the template file and line."""
+
+    def __init__(self, name: str | None, user_dir: Path | None) -> None:
+        self.name = name or "<template>"
+        self.user_dir = user_dir
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None or not isinstance(exc, Exception) or isinstance(exc, InputError):
+            return False
+        if isinstance(exc, TemplateNotFound):
+            where = self.user_dir or templates_dir()
+            raise InputError(where, f"template {exc.name!r} not found") from None
+        path, line = _template_position(exc, self.name, self.user_dir)
+        at = f"line {line}: " if line else ""
+        if isinstance(exc, SecurityError):
+            message = f"refused by the template sandbox: {exc}"
+        elif isinstance(exc, TemplateSyntaxError):
+            message = f"template syntax error: {exc.message}"
+        elif isinstance(exc, TemplateError):
+            message = f"template error: {exc.message or exc}"
+        else:
+            message = f"template error: {type(exc).__name__}: {exc}"
+        raise InputError(path, at + message) from None
+
+
+def _template_position(exc: Exception, name: str, user_dir: Path | None) -> tuple[Path, int | None]:
+    """The template file and line an error came from (Jinja rewrites tracebacks to templates)."""
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return Path(exc.filename), exc.lineno
+    folders = [str(d) for d in (user_dir, templates_dir()) if d is not None]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2") or any(frame.filename.startswith(f) for f in folders):
+            return Path(frame.filename), frame.lineno
+    for folder in (user_dir, templates_dir()):
+        if folder is not None and (folder / name).is_file():
+            return folder / name, None
+    return Path(name), None
+
+
+def css_string(value: Any) -> Markup:
+    """A quoted CSS string with every non-alphanumeric character escaped (cannot end <style>)."""
+    text = xml_safe(str(value))
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')
+
+
+def page_css(pattern: str) -> Markup:
+    """The footer wording ("Page {page} of {pages}") as CSS content with page counters."""
+    parts = re.split(r"(\{page\}|\{pages\})", pattern)
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    out = [counters.get(part) or str(css_string(part)) for part in parts if part]
+    return Markup(" ".join(out) or '""')
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One section as templates see it (a dict would shadow `items` with dict.items)."""
+
+    key: str
+    heading: str
+    items: list[Any]
+
+
+def memo_context(brief: Any, settings: Any) -> dict[str, Any]:
+    """What the memo templates see: the brief, its wording and its sections in memo order."""
+    from briefgen.model import SECTION_KEYS
+    from briefgen.render.wording import memo_wording, section_heading
+
+    words = memo_wording(brief, settings)
+    sections = [
+        SectionView(key, section_heading(key, words), brief.sections.get(key, []))
+        for key in SECTION_KEYS
+    ]
+    return {
+        "brief": brief,
+        "words": words,
+        "sections": sections,
+        "summary_lead": words.get("summary_lead", ""),
+        "page_css": page_css(words.get("page", "")),
+    }
