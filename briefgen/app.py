@@ -57,7 +57,10 @@ def render_brief(brief: Brief, out_dir: Path, formats: list[str], settings) -> l
     """Render every format into temporary files, then move them all into place."""
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
+    from briefgen.render.wording import with_memo_wording
 
+    # Wording from the templates and the brief's own headings, worked out once for all formats.
+    settings = with_memo_wording(brief, settings)
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
