@@ -40,9 +40,7 @@ def _open(data: bytes, path: Path):
         raise InputError(path, "file is empty (0 bytes), not a Word document")
     kind = sniff_mime(data)
     if kind == "application/x-ole-storage":
-        raise InputError(
-            path, "is an old Word .doc or a password-protected file; save it as .docx"
-        )
+        raise InputError(path, "is an old Word .doc or a password-protected file; save it as .docx")
     if kind != "application/zip":
         found = f" (it looks like {kind})" if kind else ""
         raise InputError(path, f"not a DOCX file{found}")

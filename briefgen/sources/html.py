@@ -79,9 +79,7 @@ def read_html_file(path: Path) -> SourceDocument:
         text = tidy_text(metadata.pop("body", ""))
     metadata.pop("body", None)
     if _prose_words(text) < MIN_ARTICLE_WORDS:
-        raise InputError(
-            path, "no article text found (only navigation, scripts or short snippets)"
-        )
+        raise InputError(path, "no article text found (only navigation, scripts or short snippets)")
     title = metadata.pop("title", "") or _first_heading(article) or path.stem.replace("_", " ")
     return SourceDocument(text=text, title=title, path=path, metadata=metadata)
 
@@ -93,7 +91,7 @@ def page_metadata(root: html.HtmlElement) -> dict[str, str]:
     """title, publisher, date, url (and body: JSON-LD articleBody) from the page head."""
     meta: dict[str, str] = {}
     for element in root.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
         content = element.get("content")
         if key and content and key.lower() not in meta:
             meta[key.lower()] = content
@@ -109,9 +107,11 @@ def page_metadata(root: html.HtmlElement) -> dict[str, str]:
         stamp = root.find(".//time[@datetime]")
         date = stamp.get("datetime", "") if stamp is not None else ""
     canonical = root.find(".//link[@rel='canonical']")
-    url = (canonical.get("href", "") if canonical is not None else "") or _first(
-        meta, "og:url"
-    ) or ld.get("url", "")
+    url = (
+        (canonical.get("href", "") if canonical is not None else "")
+        or _first(meta, "og:url")
+        or ld.get("url", "")
+    )
     title_tag = root.find(".//title")
     title = (
         ld.get("title", "")

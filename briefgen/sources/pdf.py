@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
 _TERMINAL = re.compile(r"[.!?:;\"”’)]$")
+_BULLET_ONLY = re.compile(r"^[\x7f\x95•◦▪▫‣●■□–·*-]?$")
+_BULLET_LEAD = re.compile(r"^[\x7f\x95•◦▪‣●■]\s*")
 _WORD_BREAK = re.compile(r"(\w+)[-\u00ad]$")
 
 
@@ -141,46 +143,60 @@ def _edge_lines(page: list[Line]) -> list[Line]:
 
 
 def join_paragraphs(pages: list[list[Line]]) -> list[str]:
-    """Lines -> paragraphs, using line spacing, font size, indents and punctuation."""
+    """Lines -> paragraphs, using line spacing, font size, indents and punctuation.
+
+    A bullet drawn on its own (reportlab and Word draw the glyph apart from the text) makes
+    the next line a list item, written ``- item`` as the other readers do.
+    """
     paragraphs: list[str] = []
     current = ""
     previous: Line | None = None
+    bullet = False
     for page in pages:
-        step = _line_step(page)
+        steps = _line_steps(page)
         left = min((line.x for line in page), default=0.0)
         for index, line in enumerate(page):
-            if previous is None or not current:
-                current = line.text
-            elif _continues(previous, line, step, left, first_on_page=index == 0):
-                current = _join(current, line.text)
+            if _BULLET_ONLY.match(line.text):
+                bullet = True
+                continue
+            text = _BULLET_LEAD.sub("- ", line.text)
+            if bullet or text.startswith("- ") or previous is None or not current:
+                starts = True
             else:
-                paragraphs.append(current)
-                current = line.text
-            previous = line
+                step = steps.get(round(line.size), 1.2 * line.size)
+                starts = not _continues(previous, line, step, left, first_on_page=index == 0)
+            if starts:
+                if current:
+                    paragraphs.append(current)
+                current = f"- {text}" if bullet else text
+            else:
+                current = _join(current, text)
+            previous, bullet = line, False
     if current:
         paragraphs.append(current)
     return paragraphs
 
 
-def _line_step(page: list[Line]) -> float:
-    steps = [
-        a.y - b.y
-        for a, b in zip(page, page[1:], strict=False)
-        if abs(a.size - b.size) < 0.5 and 0 < a.y - b.y < 3 * max(a.size, 1)
-    ]
-    return statistics.median(steps) if steps else 0.0
+def _line_steps(page: list[Line]) -> dict[int, float]:
+    """The usual distance between lines of one paragraph, per font size."""
+    steps: dict[int, list[float]] = {}
+    for a, b in zip(page, page[1:], strict=False):
+        gap = a.y - b.y
+        if abs(a.size - b.size) < 0.5 and 0 < gap < 3 * max(a.size, 1):
+            steps.setdefault(round(a.size), []).append(gap)
+    return {size: statistics.median(gaps) for size, gaps in steps.items()}
 
 
 def _continues(previous: Line, line: Line, step: float, left: float, first_on_page: bool) -> bool:
     """Whether ``line`` carries on the paragraph that ``previous`` is part of."""
     gap = previous.y - line.y
     reads_on = not _TERMINAL.search(previous.text) and line.text[:1].islower()
-    if first_on_page or gap <= 0 or (step and gap > 3 * step):
+    if first_on_page or gap <= 0 or gap > 3 * step:
         # A new page or column: only an unfinished sentence carries over.
         return reads_on or (abs(gap) < 1 and not first_on_page)
     if abs(previous.size - line.size) >= 1:
         return False  # a heading and its text are separate lines
-    if step and gap > PARAGRAPH_GAP * step:
+    if gap > PARAGRAPH_GAP * step:
         return False
     # A first-line indent after a finished sentence starts a paragraph.
     return not (_TERMINAL.search(previous.text) and line.x > left + 8)

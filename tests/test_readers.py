@@ -1,0 +1,396 @@
+"""Readers: each format gives the article text in reading order and the source fields."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from readers_fixtures import Article, html_page, write_docx, write_pdf
+
+from briefgen.errors import InputError
+from briefgen.sources.base import (
+    READERS,
+    collect_paths,
+    read_sources,
+    reader_for,
+    reader_for_mime,
+)
+from briefgen.sources.docx import read_docx_file
+from briefgen.sources.html import read_html_file
+from briefgen.sources.pdf import read_pdf_file
+from briefgen.sources.text import decode_text, read_markdown_file, read_text_file
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+
+# Our own article, used in every format.
+PACT = Article(
+    title="India and Australia sign a ports and minerals pact",
+    highlights=[
+        "Both governments will fund two new bulk terminals on India’s east coast.",
+        "Australian lithium and rare earths get a guaranteed route to Indian refiners.",
+    ],
+    paragraphs=[
+        "Ministers from India and Australia signed an agreement in Chennai on Thursday that "
+        "links port investment to a long-term supply of critical minerals.",
+        "The pact commits AUD 3 billion over five years to terminals at Ennore and "
+        "Krishnapatnam, with dredging to begin in 2027 and the first berths due in 2029.",
+        "Officials said the naval dockyards at Visakhapatnam would also host joint maintenance "
+        "of patrol vessels, a first for the two navies, under a clause that runs ten years.",
+        "Trade officials expect two-way mineral shipments to triple by the end of the decade, "
+        "and both sides will review the arrangement at a ministerial meeting in 2028.",
+    ],
+    headings={1: "What the money buys", 3: "Next steps"},
+    publisher="The Harbour Ledger",
+    date="2026-11-20",
+    url="https://ledger.example/2026/11/ports-pact",
+)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_page_gives_the_article_without_page_furniture():
+    document = read_html_file(FIXTURES / "article.html")
+    assert document.text.splitlines() == [
+        "India and Australia sign a ports and minerals pact",
+        "By Meera Rao · 20 November 2026",
+        "- Both governments will fund two new bulk terminals on India’s east coast.",
+        "- Australian lithium and rare earths get a guaranteed route to Indian refiners.",
+        "Ministers from India and Australia signed an agreement in Chennai on Thursday that "
+        "links port investment to a long-term supply of critical minerals.",
+        "What the money buys",
+        "The pact commits AUD 3 billion over five years to terminals at Ennore and "
+        "Krishnapatnam, with dredging to begin in 2027.",
+        "Officials said the naval dockyards at Visakhapatnam would also host joint maintenance "
+        "of patrol vessels, a first for the two navies.",
+        "The defence clause runs for ten years.",
+        "Item; Amount",
+        "Terminal funding; AUD 3 billion",
+    ]
+    assert document.title == "India and Australia sign a ports and minerals pact"
+    assert document.metadata == {
+        "publisher": "The Harbour Ledger",
+        "date": "2026-11-20",
+        "url": "https://ledger.example/2026/11/ports-pact",
+    }
+
+
+def test_html_built_page_round_trips_article_lines(tmp_path):
+    path = tmp_path / "pact.html"
+    path.write_text(html_page(PACT), encoding="utf-8")
+    document = read_html_file(path)
+    assert document.text.splitlines() == PACT.lines()
+    for noise in ("cookies", "Advertisement", "Markets close", "Copyright", "analytics", "World"):
+        assert noise not in document.text
+
+
+def test_html_title_tag_loses_site_name_and_meta_falls_back(tmp_path):
+    path = tmp_path / "plain.html"
+    paragraph = "A plain page with one long paragraph of story text and no metadata at all. " * 3
+    path.write_text(
+        f"<html><head><title>Harbour talks resume | Port Weekly</title>"
+        f'<meta name="date" content="21 November 2026"></head>'
+        f"<body><div><p>{paragraph}</p></div></body></html>",
+        encoding="utf-8",
+    )
+    document = read_html_file(path)
+    assert document.title == "Harbour talks resume"
+    assert document.metadata == {"date": "2026-11-21"}
+    assert document.text == paragraph.strip()
+
+
+def test_html_declared_windows_1252_is_decoded(tmp_path):
+    path = tmp_path / "legacy.htm"
+    story = "The minister said “the port’s new berths” will open in 2029 — a year early. " * 2
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        f"</head><body><article><p>{story}</p></article></body></html>"
+    )
+    path.write_bytes(page.encode("cp1252"))
+    assert read_html_file(path).text == story.strip()
+
+
+def test_html_script_built_page_uses_json_ld_article_body(tmp_path):
+    body = "The story lives only in structured data on this page. " * 4
+    path = tmp_path / "app.html"
+    path.write_text(
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Structured story", "articleBody": "'
+        + body
+        + '", "datePublished": "2026-11-22", "publisher": {"name": "App News"}}</script>'
+        '</head><body><div id="root"></div><script>render()</script></body></html>',
+        encoding="utf-8",
+    )
+    document = read_html_file(path)
+    assert document.text == body.strip()
+    assert document.title == "Structured story"
+    assert document.metadata == {"publisher": "App News", "date": "2026-11-22"}
+
+
+def test_html_picks_the_largest_article_over_teasers(tmp_path):
+    story = " ".join(PACT.paragraphs)
+    teaser = "<article><h2><a href='/t'>A teaser headline</a></h2><p>Short teaser.</p></article>"
+    path = tmp_path / "teasers.html"
+    path.write_text(
+        f"<html><body>{teaser}<article><p>{story}</p></article>{teaser}</body></html>",
+        encoding="utf-8",
+    )
+    assert read_html_file(path).text == story
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_headings_lists_and_properties(tmp_path):
+    path = write_docx(PACT, tmp_path / "pact.docx")
+    document = read_docx_file(path)
+    assert document.text.splitlines() == PACT.lines()
+    assert "internal copy" not in document.text  # page headers are not the article
+    assert document.title == PACT.title
+    assert document.metadata["date"] == "2026-11-20"
+    assert document.metadata["author"] == "Desk editor"
+
+
+def test_docx_tables_merged_cells_and_company_as_publisher(tmp_path):
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("Terminal spending by year, as agreed in Chennai.")
+    table = word.add_table(rows=3, cols=3)
+    for row, values in enumerate([("Year", "Port", "AUD"), ("2027", "Ennore", "1.2 billion")]):
+        for col, value in enumerate(values):
+            table.cell(row, col).text = value
+    merged = table.cell(2, 0).merge(table.cell(2, 2))
+    merged.text = "Figures are estimates."
+    word.add_paragraph("Both sides will publish the final figures next year.")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    path = tmp_path / "table.docx"
+    path.write_bytes(_with_company(buffer.getvalue(), "Harbour Ledger Research"))
+
+    document = read_docx_file(path)
+    assert document.text.splitlines() == [
+        "Terminal spending by year, as agreed in Chennai.",
+        "Year; Port; AUD",
+        "2027; Ennore; 1.2 billion",
+        "Figures are estimates.",
+        "Both sides will publish the final figures next year.",
+    ]
+    assert document.metadata["publisher"] == "Harbour Ledger Research"
+    # python-docx's template author and date describe the template, not this source
+    assert "date" not in document.metadata and "author" not in document.metadata
+    assert document.title == "table"
+
+
+def _with_company(docx_bytes: bytes, company: str) -> bytes:
+    """The same package with <Company> set in docProps/app.xml (python-docx has no API)."""
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                text = data.decode("utf-8")
+                if "<Company>" in text:
+                    text = text.replace("<Company></Company>", f"<Company>{company}</Company>")
+                else:
+                    text = text.replace(
+                        "</Properties>", f"<Company>{company}</Company></Properties>"
+                    )
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def test_pdf_from_reportlab_drops_running_head_and_page_numbers(tmp_path):
+    long_pact = Article(**{**PACT.__dict__, "paragraphs": PACT.paragraphs * 3})
+    path = write_pdf(long_pact, tmp_path / "pact.pdf", running_head="Harbour Ledger · Trade desk")
+    from pypdf import PdfReader
+
+    pdf = PdfReader(str(path))
+    assert len(pdf.pages) >= 2  # running lines are only known by repetition
+    document = read_pdf_file(path)
+    assert document.text.splitlines() == long_pact.lines()
+    assert document.title == PACT.title
+    assert document.metadata["author"] == "Desk editor"
+    assert document.metadata["date"] == pdf.metadata.creation_date.date().isoformat()
+
+
+def test_pdf_joins_hyphenated_words_and_keeps_real_hyphens(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "lines.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 11)
+    lines = [
+        "The agreement deepens naval co-",
+        "operation between the two fleets and the India-",
+        "Japan exercises planned for the spring, with sup-",
+        "port from the coast guard.",
+    ]
+    for index, line in enumerate(lines):
+        pdf.drawString(72, 700 - 14 * index, line)
+    pdf.drawString(72, 600, "A second paragraph starts after a clear gap.")
+    pdf.save()
+    writer = PdfWriter(clone_from=str(path))
+    writer.add_metadata(
+        {"/Title": "untitled", "/Publisher": "Fleet Review", "/CreationDate": "D:20261119"}
+    )
+    writer.write(str(path))
+
+    document = read_pdf_file(path)
+    assert document.text.splitlines() == [
+        "The agreement deepens naval cooperation between the two fleets and the India-Japan "
+        "exercises planned for the spring, with support from the coast guard.",
+        "A second paragraph starts after a clear gap.",
+    ]
+    assert document.metadata["publisher"] == "Fleet Review"
+    assert document.metadata["date"] == "2026-11-19"
+    assert document.title == "lines"  # "untitled" is reportlab's placeholder, not a title
+    assert len(PdfReader(str(path)).pages) == 1
+
+
+# --- plain text and Markdown ----------------------------------------------------------------
+
+WORD_TEXT = "Japan’s “investment drive” in India — worth ¥10 trillion — starts in 2027…"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        WORD_TEXT.encode("utf-8"),
+        WORD_TEXT.encode("utf-8-sig"),
+        WORD_TEXT.encode("utf-16"),  # with BOM
+        WORD_TEXT.encode("utf-16-le"),  # no BOM: Notepad's "Unicode" without a mark
+        WORD_TEXT.replace("¥", "JPY ").encode("cp1252"),
+        # UTF-8 decoded once as Windows-1252 and saved again: the classic mojibake
+        WORD_TEXT.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16le-no-bom", "cp1252", "mojibake"],
+)
+def test_text_encodings_decode_to_the_same_text(tmp_path, encoded):
+    path = tmp_path / "note.txt"
+    path.write_bytes(encoded)
+    text = read_text_file(path).text
+    assert text in (WORD_TEXT, WORD_TEXT.replace("¥", "JPY "))
+    assert "â€" not in text and "\ufffd" not in text and "\ufeff" not in text
+
+
+def test_text_control_characters_and_line_ends_are_tidied(tmp_path):
+    path = tmp_path / "dos.txt"
+    path.write_bytes(b"First line\r\nSecond\x07 line\rThird\x0b line\r\n")
+    assert read_text_file(path).text.splitlines() == ["First line", "Second line", "Third line"]
+
+
+def test_binary_text_file_is_refused(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="binary"):
+        read_text_file(path)
+
+
+def test_cp1252_undefined_bytes_never_crash():
+    assert decode_text(b"caf\xe9 \x81\x8d price \x80 5", Path("x.txt")) == "café  price € 5"
+
+
+def test_markdown_reduced_to_plain_paragraphs(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        "---\ntitle: Ports pact explained\nsource: Harbour Ledger\n"
+        "date: 2026-11-20\nlink: https://ledger.example/explainer\n---\n"
+        "# Ports pact explained\n\n"
+        "* Two terminals on the **east coast**\n"
+        "* A [minerals route](https://example.org) to refiners\n"
+        "  that runs for ten years\n\n"
+        "The pact was signed in *Chennai* on Thursday and\n"
+        "commits `AUD 3 billion` to the ports.\n\n"
+        "What comes next\n---------------\n\n"
+        "> Dredging starts in 2027, officials said.\n\n"
+        "![crane](crane.jpg)\n\n"
+        "| Port | Berths |\n|------|-------:|\n| Ennore | 4 |\n\n"
+        "1. First berths in 2029\n2. Review in 2028\n\n"
+        "***\n\n[ref]: https://example.org\n",
+        encoding="utf-8",
+    )
+    document = read_markdown_file(path)
+    assert document.text.splitlines() == [
+        "Ports pact explained",
+        "- Two terminals on the east coast",
+        "- A minerals route to refiners that runs for ten years",
+        "The pact was signed in Chennai on Thursday and commits AUD 3 billion to the ports.",
+        "What comes next",
+        "Dredging starts in 2027, officials said.",
+        "Port; Berths",
+        "Ennore; 4",
+        "- First berths in 2029",
+        "- Review in 2028",
+    ]
+    assert document.title == "Ports pact explained"
+    assert {k: document.metadata[k] for k in ("publisher", "date", "url")} == {
+        "publisher": "Harbour Ledger",
+        "date": "2026-11-20",
+        "url": "https://ledger.example/explainer",
+    }
+
+
+# --- registry and folders -------------------------------------------------------------------
+
+
+def test_every_registered_reader_loads_and_mime_types_resolve():
+    for suffix, entry in READERS.items():
+        reader = reader_for(Path(f"x{suffix.upper()}"))
+        assert callable(reader) and reader.__name__ == entry.function
+        assert reader_for_mime(f"{entry.mime}; charset=utf-8") is not None
+    assert reader_for_mime("text/html").__name__ == "read_html_file"
+    assert reader_for_mime("application/pdf").__name__ == "read_pdf_file"
+    assert reader_for_mime("image/png") is None
+
+
+def test_start_up_does_not_import_format_libraries():
+    code = (
+        "import sys, briefgen.cli, briefgen.sources.base;"
+        "print(sorted(m for m in ('lxml', 'pypdf', 'docx', 'reportlab') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_folder_walk_is_recursive_sorted_and_skips_hidden_unknown_and_duplicates(tmp_path):
+    story = "A short note about port investment in the Bay of Bengal region this year."
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text(story + " One.", encoding="utf-8")
+    (tmp_path / "b" / "c.md").write_text(story + " Two.", encoding="utf-8")
+    (tmp_path / "b" / "copy.txt").write_text(story + " One.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("object", encoding="utf-8")
+    (tmp_path / "~$draft.docx").write_bytes(b"lock")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    os.symlink(tmp_path, tmp_path / "b" / "loop")
+    warnings: list[str] = []
+
+    paths = collect_paths([tmp_path, tmp_path / "a.txt"], warnings.append)
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["a.txt", "b/c.md", "b/copy.txt"]
+    assert warnings == [f"{tmp_path / 'photo.jpg'}: skipped (unknown file type .jpg)"]
+
+    documents = read_sources([tmp_path], warnings.append)
+    assert [d.path.name for d in documents] == ["a.txt", "c.md"]
+    assert warnings[-1].endswith(f"copy.txt: skipped (same text as {tmp_path / 'a.txt'})")
+
+
+def test_named_file_of_unknown_type_lists_known_types(tmp_path):
+    path = tmp_path / "notes.rtf"
+    path.write_text("{\\rtf1 hello}", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        collect_paths([path], print)
+    assert ".docx" in caught.value.message and ".pdf" in caught.value.message
