@@ -198,8 +198,8 @@ class _Memo:
         words, styles, colours = self.words, self.styles, self.theme.colours
         data = [
             [
-                Paragraph(self.text(words["figure"], True), styles["cell"]),
-                Paragraph(self.text(words["value"], True), styles["cell"]),
+                Paragraph(self.text(words["figure"], True), styles["cellhead"]),
+                Paragraph(self.text(words["value"], True), styles["cellhead"]),
             ]
         ]
         for figure in self.brief.key_figures:
@@ -308,6 +308,13 @@ def _styles(theme: Theme, fonts: FontChain) -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle(
             "cell", parent=base, fontSize=body_size - 1, leading=body_size * 1.2
         ),
+        "cellhead": ParagraphStyle(
+            "cellhead",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=body_size - 1,
+            leading=body_size * 1.2,
+        ),
     }
 
 
@@ -321,7 +328,8 @@ class _Heading(Paragraph):
     def draw(self) -> None:
         super().draw()
         canvas = self.canv
-        canvas.bookmarkPage(self._key)
+        left, top = canvas.absolutePosition(0, self.height)
+        canvas.bookmarkPage(self._key, fit="XYZ", left=left, top=top)  # open at the heading
         canvas.addOutlineEntry(self.getPlainText(), self._key, level=self._level)
 
 
@@ -334,10 +342,16 @@ def _numbered_canvas(memo: _Memo) -> type[Canvas]:
             kwargs["initialFontName"] = kwargs.get("initialFontName") or memo.fonts.regular
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._marks: list[tuple[str, dict]] = []  # bookmarks of the page being drawn
             self.showOutline()  # open the viewer with the bookmarks panel
+
+        def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+            # a bookmark names the page being written out: hold it back with its page
+            self._marks.append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -345,6 +359,8 @@ def _numbered_canvas(memo: _Memo) -> type[Canvas]:
             for state in self._pages:
                 self.__dict__.update(state)
                 memo.page_footer(self, self._pageNumber, total)
+                for key, kwargs in self._marks:
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 super().showPage()
             super().save()
 
