@@ -163,8 +163,7 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
         try:
             document = reader(path)
         except InputError as exc:
-            failures.append(exc)
-            warn(f"{exc.path}: skipped ({exc.message})")
+            failures.append(exc)  # reported below: a warning if others remain, else the error
             continue
         key = " ".join(document.text.split())
         if key in first_with_text:
@@ -172,9 +171,11 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
             continue
         first_with_text[key] = path
         documents.append(document)
+    if not documents and len(failures) == 1:
+        raise failures[0]
+    for exc in failures:
+        warn(f"{exc.path}: skipped ({exc.message})")
     if not documents:
-        if len(failures) == 1:
-            raise failures[0]
         where = ", ".join(str(s) for s in sources) or "(no sources)"
         raise InputError(where, "no readable source articles found")
     return documents

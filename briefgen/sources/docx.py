@@ -18,6 +18,7 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # python-docx's own template carries these; they describe the template, not the source.
 _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_DATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.timezone.utc)
+WORD_MAIN_TYPE = b"wordprocessingml.document.main+xml"
 _COMPANY = re.compile(r"<(?:\w+:)?Company>([^<]*)</(?:\w+:)?Company>")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
 
@@ -48,13 +49,24 @@ def _open(data: bytes, path: Path):
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
                 raise InputError(path, "DOCX unpacks to more than 200 MB; refusing to read it")
+            types = (
+                package.read("[Content_Types].xml") if _has(package, "[Content_Types].xml") else b""
+            )
+        if WORD_MAIN_TYPE not in types:
+            raise InputError(path, "not a Word document (a ZIP file without a Word body)")
         return Document(io.BytesIO(data))
     except InputError:
         raise
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError) as exc:
+    # python-docx assumes well-formed packages; damaged parts surface as these
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError,
+            AttributeError, TypeError) as exc:  # fmt: skip
         raise InputError(path, f"damaged or not a Word document ({_short(exc)})") from None
     except ValueError as exc:  # python-docx: "file is not a Word file, content type is ..."
         raise InputError(path, f"not a Word document ({_short(exc)})") from None
+
+
+def _has(package: zipfile.ZipFile, name: str) -> bool:
+    return name in package.namelist()
 
 
 def _short(exc: Exception) -> str:
