@@ -1,35 +1,34 @@
-"""SourceDocuments -> Brief: clean, split, deduplicate, classify, summarise, extract facts."""
+"""SourceDocuments -> Brief: clean, split, classify, merge duplicates, summarise, extract facts.
+
+``analyse`` does the work and keeps every intermediate (bench/quality.py scores it);
+``build_brief`` turns an analysis into the memo, within the length budget.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.analysis.classify import OTHER, load_cues, outlook_cues
-from briefgen.analysis.clean import clean_text
-from briefgen.analysis.facts import extract_facts, merge_facts
+from briefgen.analysis.classify import CueSet, load_cues
+from briefgen.analysis.clean import clean_text, is_boilerplate
+from briefgen.analysis.corpus import OTHER, Sentence, cosine, vectorise
+from briefgen.analysis.dedup import merge_duplicates
+from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
+from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
+from briefgen.analysis.summarise import summarise, tighten
 from briefgen.model import SECTION_KEYS, Brief, Item, KeyFigure, Source
 from briefgen.sources.base import SourceDocument
 
 SUMMARY_BULLETS = (3, 5)
 ITEMS_PER_SECTION = 4
+OUTLOOK_STATEMENTS = 3  # plus up to WATCH_ITEMS "Watch: ..." lines
+WATCH_ITEMS = 2
 KEY_FIGURES_MAX = 8
-MIN_WORDS = 6
-
-
-@dataclass
-class Sentence:
-    text: str
-    sources: list[int]
-    order: int  # position across the corpus: stable output order
-    position: float  # 0 at the start of its article, 1 at the end
-    section: str = OTHER
-    score: float = 0.0
-    why: str = ""
-    words: frozenset[str] = field(default_factory=frozenset)
+WORD_BUDGET = 560  # words in section bullets: with the summary, two A4 pages for two articles
+MIN_WORDS = 6  # shorter "sentences" are fragments: captions, labels, headings
+BODY_SECTIONS = ("defence", "technology", "economy", "outlook")
 
 
 @dataclass
@@ -44,173 +43,148 @@ class Options:
     explain: bool = False
 
 
-def build_brief(documents: list[SourceDocument], options: Options | None = None) -> Brief:
+@dataclass
+class Analysis:
+    sources: list[Source]
+    sentences: list[Sentence]  # every story sentence, classified, before merging
+    kept: list[Sentence]  # one representative per claim, sources merged
+    highlights: list[Sentence]
+    dropped: list[str] = field(default_factory=list)  # boilerplate removed by the cleaner
+    facts: list[Fact] = field(default_factory=list)
+
+
+def analyse(documents: list[SourceDocument], options: Options | None = None) -> Analysis:
     options = options or Options()
     cues = load_cues(options.cues)
     sources: list[Source] = []
     sentences: list[Sentence] = []
     highlights: list[Sentence] = []
+    dropped: list[str] = []
+    found: list[tuple[str, str, str, int]] = []
     for source_id, document in enumerate(documents, start=1):
         cleaned = clean_text(document.text, document.title)
-        title = _document_title(document, cleaned.highlights, cleaned.paragraphs)
-        sources.append(_source(source_id, title, document))
+        dropped += cleaned.dropped
+        sources.append(_source(source_id, _document_title(document, cleaned), document))
         parts = [s for p in cleaned.paragraphs for s in split_sentences(p)]
-        for index, text in enumerate(parts):
-            sentences.append(
-                Sentence(text, [source_id], len(sentences), index / max(len(parts) - 1, 1))
-            )
-        highlights += [Sentence(h, [source_id], i, 0.0) for i, h in enumerate(cleaned.highlights)]
-
-    kept = _merge_duplicates([s for s in sentences if len(s.text.split()) >= MIN_WORDS])
-    future = outlook_cues()
-    for sentence in kept:
-        section, scores = cues.classify(sentence.text)
-        outlook_score = future.scores(sentence.text).get("outlook", 0.0)
-        if outlook_score >= 2 and outlook_score >= scores.get(section, 0.0) / 2:
-            section, scores = "outlook", {**scores, "outlook": outlook_score}
-        sentence.section = section
-        sentence.score = scores.get(section, 0.0) + (1 - sentence.position) + len(sentence.sources)
-        terms = (future if section == "outlook" else cues).matched_terms(sentence.text, section)
-        sentence.why = f"{section}: cues {', '.join(terms) or '-'}; scores {_fmt(scores)}"
-
-    summary = _summary(_merge_duplicates(highlights), kept)
-    chosen = {id(s) for s in summary}
-    sections: dict[str, list[Item]] = {key: [] for key in SECTION_KEYS}
-    sections["summary"] = [_item(s, options.explain, "summary") for s in summary]
-    for key in SECTION_KEYS[1:]:
-        pool = [s for s in kept if s.section == key and id(s) not in chosen]
-        top = sorted(pool, key=lambda s: -s.score)[:ITEMS_PER_SECTION]
-        sections[key] = [_item(s, options.explain) for s in sorted(top, key=lambda s: s.order)]
-
-    facts = merge_facts(
-        [
-            (label, value, sid)
-            for s in kept
-            for label, value in extract_facts(s.text)
-            for sid in s.sources
-        ]
+        kept_parts = [s for s in parts if not is_boilerplate(s)]
+        dropped += [s for s in parts if is_boilerplate(s)]
+        last = max(len(kept_parts) - 1, 1)
+        for index, text in enumerate(kept_parts):
+            sentence = Sentence(text, [source_id], len(sentences), index / last)
+            _classify(sentence, cues)
+            sentences.append(sentence)
+            found += [(*fact, source_id) for fact in extract_facts(text)]
+        if cleaned.place:
+            found.append(("place", "Dateline", cleaned.place, source_id))
+        for text in cleaned.highlights:
+            highlight = Sentence(text, [source_id], len(highlights), 0.0, highlight=True)
+            _classify(highlight, cues)
+            highlights.append(highlight)
+    vectorise(sentences + highlights)
+    kept = merge_duplicates([s for s in sentences if len(s.text.split()) >= MIN_WORDS])
+    return Analysis(
+        sources=sources,
+        sentences=sentences,
+        kept=kept,
+        highlights=merge_duplicates(highlights),
+        dropped=dropped,
+        facts=merge_facts(found),
     )
+
+
+def build_brief(documents: list[SourceDocument], options: Options | None = None) -> Brief:
+    options = options or Options()
+    analysis = analyse(documents, options)
+    summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS)
+    sections: dict[str, list[Item]] = {key: [] for key in SECTION_KEYS}
+    sections["summary"] = [
+        Item(tighten(s.text), list(s.sources), s.why if options.explain else None) for s in summary
+    ]
+    chosen = list(summary)
+    ranked: dict[str, list[Sentence]] = {}
+    for key in BODY_SECTIONS:
+        pool = [
+            s
+            for s in analysis.kept
+            if s.section == key and all(cosine(s.vector, c.vector) < 0.5 for c in chosen)
+        ]
+        cap = OUTLOOK_STATEMENTS if key == "outlook" else ITEMS_PER_SECTION
+        ranked[key] = sorted(pool, key=_rank)[:cap]
+    _fit_budget(ranked)
+    for key in BODY_SECTIONS:
+        picked = sorted(ranked[key], key=lambda s: s.order)
+        sections[key] = [_item(s, options.explain, _why(s, key, ranked[key])) for s in picked]
+    for text, sentence in watch_items(analysis.kept, WATCH_ITEMS):
+        why = f"what to watch: a dated event in an outlook sentence: {sentence.text}"
+        watch = Sentence(text, sentence.sources, 0, 0.0)
+        sections["outlook"].append(_item(watch, options.explain, why))
+
+    sources = analysis.sources
     title = options.title or (sources[0].title if sources else "Briefing memo")
+    defaults = Brief.__dataclass_fields__
     return Brief(
         title=title,
         subject=options.subject or title,
         date=options.date or dt.date.today().isoformat(),
-        classification=options.classification
-        or Brief.__dataclass_fields__["classification"].default,
-        to=options.to or Brief.__dataclass_fields__["to"].default,
-        from_=options.from_ or Brief.__dataclass_fields__["from_"].default,
+        classification=options.classification or defaults["classification"].default,
+        to=options.to or defaults["to"].default,
+        from_=options.from_ or defaults["from_"].default,
         sections=sections,
         key_figures=[
-            KeyFigure(f.label, f.value, sorted(f.sources)) for f in facts[:KEY_FIGURES_MAX]
+            KeyFigure(f.label, f.value, sorted(f.sources))
+            for f in select_facts(analysis.facts, KEY_FIGURES_MAX)
         ],
         sources=sources,
     )
 
 
-def _summary(highlights: list[Sentence], kept: list[Sentence]) -> list[Sentence]:
-    """Publisher highlights when present; otherwise the strongest lead sentences."""
-    low, high = SUMMARY_BULLETS
-    # The opening sentence says who met where: it leads, then the publisher's highlights.
-    lead = [s for s in kept[:1] if all(not _similar(s, h) for h in highlights)]
-    picked = (lead + highlights)[:high]
-    if len(picked) >= low:
-        return picked
-    ranked = sorted(kept, key=lambda s: (s.position, -s.score))
-    for sentence in ranked:
-        if len(picked) >= low + 1:
+def _classify(sentence: Sentence, cues: CueSet) -> None:
+    verdict = cues.classify(sentence.text)
+    sentence.section = verdict.section
+    sentence.scores = verdict.scores
+    sentence.why = verdict.explain()
+    # Rank inside a section: cue strength (capped so long lists do not win by length), an early
+    # position in the article, and the number of sources that tell it (set after merging).
+    strength = min(verdict.scores.get(verdict.section, 0.0), 10.0) / 10.0
+    sentence.score = strength + (1.0 - sentence.position)
+
+
+def _rank(sentence: Sentence) -> tuple[float, int]:
+    """Strongest first: a claim several sources make outranks one they do not."""
+    return (-(sentence.score + 0.5 * (len(sentence.sources) - 1)), sentence.order)
+
+
+def _fit_budget(ranked: dict[str, list[Sentence]]) -> None:
+    """Drop the weakest item of the longest section until the bullets fit the word budget."""
+
+    def words() -> int:
+        return sum(len(s.text.split()) for items in ranked.values() for s in items)
+
+    while words() > WORD_BUDGET:
+        longest = max(ranked, key=lambda k: (len(ranked[k]), k != "outlook"))
+        if len(ranked[longest]) <= 1:
             break
-        if sentence.section != OTHER and all(not _similar(sentence, p) for p in picked):
-            picked.append(sentence)
-    return picked
+        ranked[longest].pop()  # lists are sorted strongest first
 
 
-def _merge_duplicates(sentences: list[Sentence]) -> list[Sentence]:
-    """One sentence per claim: a near-duplicate adds its source ids to the first telling."""
-    kept: list[Sentence] = []
-    for sentence in sentences:
-        sentence.words = _content_words(sentence.text)
-        twin = next((k for k in kept if _similar(k, sentence)), None)
-        if twin is None:
-            kept.append(sentence)
-        else:
-            twin.sources = sorted(set(twin.sources) | set(sentence.sources))
-    return kept
+def _why(sentence: Sentence, section: str, ranked: list[Sentence]) -> str:
+    rank = ranked.index(sentence) + 1
+    merged = ""
+    if sentence.tellings > 1:
+        merged = f"; merged {sentence.tellings} tellings from sources {sentence.sources}"
+    return f"{sentence.why}; ranked {rank} of {len(ranked)} kept in {section}{merged}"
 
 
-def _similar(a: Sentence, b: Sentence, threshold: float = 0.5) -> bool:
-    a_words = a.words or _content_words(a.text)
-    b_words = b.words or _content_words(b.text)
-    if not a_words or not b_words:
-        return False
-    return len(a_words & b_words) / len(a_words | b_words) >= threshold
+def _item(sentence: Sentence, explain: bool, why: str) -> Item:
+    return Item(text=sentence.text, sources=list(sentence.sources), why=why if explain else None)
 
 
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "at",
-        "by",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "this",
-        "these",
-        "those",
-        "their",
-        "its",
-        "it",
-        "they",
-        "both",
-        "two",
-        "also",
-        "has",
-        "have",
-        "had",
-    ]
-)
-
-
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP)
-
-
-def _item(sentence: Sentence, explain: bool, section: str | None = None) -> Item:
-    why = None
-    if explain:
-        why = (
-            "summary: publisher highlight or lead sentence"
-            if section == "summary"
-            else sentence.why
-        )
-    return Item(text=sentence.text, sources=list(sentence.sources), why=why)
-
-
-def _fmt(scores: dict[str, float]) -> str:
-    return ", ".join(f"{k}={v:g}" for k, v in sorted(scores.items())) or "none"
-
-
-def _document_title(document: SourceDocument, highlights: list[str], paragraphs: list[str]) -> str:
+def _document_title(document: SourceDocument, cleaned) -> str:
     if document.title and document.title != document.path.stem.replace("_", " "):
         return document.title
-    lead = (
-        highlights[0] if highlights else (split_sentences(paragraphs[0])[0] if paragraphs else "")
-    )
+    lead = cleaned.highlights[0] if cleaned.highlights else ""
+    if not lead and cleaned.paragraphs:
+        lead = (split_sentences(cleaned.paragraphs[0]) or [""])[0]
     words = lead.rstrip(".").split()
     return " ".join(words[:14]) + ("…" if len(words) > 14 else "") or document.path.name
 
@@ -225,3 +199,6 @@ def _source(source_id: int, title: str, document: SourceDocument) -> Source:
         date=meta.get("date", ""),
         url=meta.get("url", ""),
     )
+
+
+__all__ = ["OTHER", "Analysis", "Options", "analyse", "build_brief"]

@@ -1,74 +1,52 @@
-"""Sentence splitting that survives abbreviations, decimals, initials and glued sentences."""
+"""Sentence splitting that survives abbreviations, decimals, initials, quotes and glued sentences.
+
+A full stop, question or exclamation mark ends a sentence when whitespace and a capital, a digit
+or an opening quote/bracket follow it, unless the word before it is a known abbreviation
+("Dr.", "No.", "Jan.", "U.S.") or an initial ("S. Jaishankar"). Decimals ("USD 68.5 billion") and
+ranges ("2022–2026") never split because no whitespace follows their punctuation. A full stop glued
+to the next sentence ("Indo-Pacific.Prime Minister") is split first.
+"""
 
 from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "approx",
-        "est",
-        "fig",
-    ]
+from briefgen.analysis.corpus import word_set
+
+# Lower-case, without the final dot. Titles, months, corporate and Latin abbreviations.
+ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr prof sr jr st mt ft no nos vs etc inc ltd co corp plc gov govt gen lt col maj
+    capt cmdr sgt adm rep sen hon rev amb dept est approx fig vol art sec cl para ch pp op
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    u.s u.k u.n u.s.a e.u e.g i.e a.m p.m
+    """
 )
-# A sentence end: . ! or ? (optionally closed by quotes/brackets), then space and a capital,
-# a digit or an opening quote.
-_BOUNDARY = re.compile(r"([.!?][\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
-# "Indo-Pacific.Prime Minister": a full stop glued to the next sentence's capital.
-_GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+# After these the next word is a name or number, never a new sentence ("Dr. Singh", "No. 10").
+_ALWAYS_JOIN = word_set("mr mrs ms dr prof st mt no nos gen lt col maj capt cmdr sgt adm")
+
+# A sentence end: . ! ? or an ellipsis (optionally closed by quotes/brackets), whitespace, then
+# something that can open a sentence.
+_BOUNDARY = re.compile(r"((?:\.{3}|…|[.!?])[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+# "Indo-Pacific.Prime Minister", "in 2026.The", "outcomes.”Next": a full stop glued to a capital
+# that starts a word of at least two letters. "U.S.Army" stays (a single letter before the dot).
+_GLUED = re.compile(r"(?<=[a-z0-9]{2}[.!?])([\"'”’)\]]*)(?=[A-Z][a-z]|[AI]\s)")
+_SPACE = re.compile(r"\s+")
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    text = _GLUED.sub(". ", paragraph.strip())
+    """The sentences of one paragraph, in order, with whitespace collapsed."""
+    text = _SPACE.sub(" ", paragraph).strip()
+    if not text:
+        return []
+    text = _GLUED.sub(r"\1 ", text)
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end(1)
-        candidate = text[start:end]
-        if _ends_with_abbreviation(candidate):
+        if _is_not_an_end(text[start:end], text[match.end() :]):
             continue
-        sentences.append(candidate.strip())
+        sentences.append(text[start:end].strip())
         start = match.end()
     tail = text[start:].strip()
     if tail:
@@ -76,12 +54,25 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-def _ends_with_abbreviation(text: str) -> bool:
-    words = text.rstrip("\"'”’)]").split()
+def _is_not_an_end(candidate: str, following: str) -> bool:
+    """True when the punctuation closing ``candidate`` belongs to an abbreviation or initial."""
+    if not candidate.endswith("."):
+        return False
+    words = candidate.split()
     if not words:
         return False
-    last = words[-1].rstrip(".").lower().lstrip("(\"'“‘")
-    if last in ABBREVIATIONS:
+    last = words[-1].lstrip("\"'“‘([").rstrip(".").lower()
+    if last in _ALWAYS_JOIN:
         return True
-    # A single capital initial such as "J." in "J. Smith".
-    return len(last) == 1 and last.isalpha() and words[-1][0].isupper()
+    if last in ABBREVIATIONS:
+        # "the U.S. The talks": a known abbreviation ends the sentence only before a word that
+        # usually starts one (The, A, It, ...), never before a name or a number.
+        return not _STARTERS.match(following)
+    # Initials: "S. Jaishankar", "A.P.J. Abdul Kalam" (single capitals separated by dots).
+    return re.fullmatch(r"(?:[a-z]\.)*[a-z]", last) is not None and words[-1][0].isupper()
+
+
+_STARTERS = re.compile(
+    r"[\"'“‘(\[]?(?:The|A|An|It|In|On|At|This|That|These|Those|They|He|She|We|But|And|However|"
+    r"Both|Its|Their|His|Her|Officials|Meanwhile|After|Before|During|While)\b"
+)

@@ -1,0 +1,81 @@
+"""Sentences as the analysis sees them: text, provenance and a sparse TF-IDF vector.
+
+Vectors are plain dicts (term -> weight, unit length): cheap to build in one pass over the corpus
+and enough for near-duplicate search and summary centrality without an all-pairs comparison.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+OTHER = "other"
+
+
+@dataclass
+class Sentence:
+    text: str
+    sources: list[int]
+    order: int  # position across the corpus: stable output order
+    position: float  # 0 at the start of its article, 1 at the end
+    section: str = OTHER
+    scores: dict[str, float] = field(default_factory=dict)
+    cue_terms: list[str] = field(default_factory=list)
+    score: float = 0.0  # rank inside its section
+    why: str = ""
+    vector: dict[str, float] = field(default_factory=dict)
+    tellings: int = 1  # how many sentences (across sources) say this; >1 after merging
+    highlight: bool = False
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A frozenset from a whitespace-separated list (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+STOP_WORDS = word_set(
+    """
+    a an the and or but nor of to in on for with at by from as into over under about than then
+    is are was were be been being am has have had do does did will would shall should can could
+    may might must that this these those there their its it they them he she his her we our you
+    your i me my who whom which what when where why how also both two all any each more most
+    other such only own same so too very not no just said says say told according while after
+    before during since until between among upon within without per via amid s
+    """
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Content words, lower-cased, plurals folded ("investments" -> "investment")."""
+    return [_fold(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def _fold(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def vectorise(sentences: list[Sentence]) -> None:
+    """Give every sentence a unit TF-IDF vector, IDF counted over these sentences."""
+    counts = [Counter(tokens(s.text)) for s in sentences]
+    df: Counter[str] = Counter()
+    for count in counts:
+        df.update(count.keys())
+    total = len(sentences) + 1
+    idf = {term: math.log(total / (n + 1)) + 1.0 for term, n in df.items()}
+    for sentence, count in zip(sentences, counts, strict=True):
+        weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in count.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        sentence.vector = {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())

@@ -1,0 +1,81 @@
+"""Merge near-duplicate sentences across sources: the memo says a thing once and cites all.
+
+Near-linear: each sentence probes an inverted index (term -> recent representatives) with its
+few heaviest TF-IDF terms, accumulates partial dot products, and checks only the best candidates
+with a full cosine. Each posting list is capped, so the work per sentence is bounded however
+large the corpus. Exact repeats (after normalising case and spacing) merge through a hash map.
+Two sentences that both carry figures merge only when they share one: "held in 2021" and
+"will be held in 2027" are different claims however alike their words.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import defaultdict
+
+from briefgen.analysis.corpus import Sentence, cosine
+
+THRESHOLD = 0.35  # TF-IDF cosine: paraphrases of one claim in the seeds score 0.39-0.68,
+# distinct claims at most 0.26 (measured with bench/quality.py and the seeds)
+PROBE_TERMS = 12  # heaviest terms of a sentence used to find candidates
+POSTINGS_CAP = 32  # most recent representatives kept per term
+VERIFY = 5  # candidates checked with a full cosine
+
+_NORMAL = re.compile(r"\W+")
+
+
+def merge_duplicates(sentences: list[Sentence], threshold: float = THRESHOLD) -> list[Sentence]:
+    """Representatives in first-seen order; a duplicate adds its sources to its representative."""
+    kept: list[Sentence] = []
+    exact: dict[str, Sentence] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for sentence in sentences:
+        key = _NORMAL.sub(" ", sentence.text.lower()).strip()
+        twin = exact.get(key)
+        if twin is None:
+            twin = _nearest(sentence, kept, postings, threshold)
+        if twin is not None:
+            _absorb(twin, sentence)
+            continue
+        exact[key] = sentence
+        index = len(kept)
+        kept.append(sentence)
+        for term in sentence.vector:
+            posting = postings[term]
+            posting.append(index)
+            if len(posting) > 2 * POSTINGS_CAP:  # trim rarely: amortised O(1)
+                del posting[:-POSTINGS_CAP]
+    return kept
+
+
+def _nearest(
+    sentence: Sentence, kept: list[Sentence], postings: dict[str, list[int]], threshold: float
+) -> Sentence | None:
+    probe = heapq.nlargest(PROBE_TERMS, sentence.vector.items(), key=lambda kv: kv[1])
+    partial: dict[int, float] = defaultdict(float)
+    for term, weight in probe:
+        for index in postings.get(term, ())[-POSTINGS_CAP:]:
+            partial[index] += weight * kept[index].vector[term]
+    best, best_score = None, threshold
+    numbers = _numbers(sentence)
+    for index in heapq.nlargest(VERIFY, partial, key=partial.__getitem__):
+        score = cosine(sentence.vector, kept[index].vector)
+        if score >= best_score and _numbers_agree(numbers, _numbers(kept[index])):
+            best, best_score = kept[index], score
+    return best
+
+
+def _numbers(sentence: Sentence) -> set[str]:
+    return {t for t in sentence.vector if any(c.isdigit() for c in t)}
+
+
+def _numbers_agree(a: set[str], b: set[str]) -> bool:
+    """Sentences with figures make the same claim only if they share one (2021 is not 2027)."""
+    return not (a and b) or bool(a & b)
+
+
+def _absorb(twin: Sentence, duplicate: Sentence) -> None:
+    twin.sources = sorted(set(twin.sources) | set(duplicate.sources))
+    twin.tellings += duplicate.tellings
+    twin.highlight = twin.highlight or duplicate.highlight

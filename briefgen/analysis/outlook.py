@@ -1,0 +1,58 @@
+"""What to watch: dated future events pulled from forward-looking sentences.
+
+A sentence qualifies when it carries an outlook cue ("will", "upcoming", ...) and names both an
+event ("next round of the dialogue", "Global AI Summit") and a time ("March 2027", "next year",
+"in 2028"). Articles rarely carry their own date, so "future" means what the sentence's wording
+says, not a comparison with today's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.analysis.corpus import Sentence
+
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_WHEN = re.compile(
+    rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[–-]\s*\d)|"
+    r"\bnext (?:year|month|week|spring|summer|autumn|winter)\b|"
+    r"\bevery (?:\w+ )?(?:months?|years?|weeks?)\b"
+)
+_NAMED = re.compile(
+    r"\b(?:[A-Z0-9][\w+'’-]*\s+){1,5}(?:Summit|Dialogue|Meeting|Conference|Forum|Council|Talks|"
+    r"Games|Election|Visit|Review)\b"
+)
+_GENERIC = re.compile(
+    r"\b(?:(?:the|a)\s+)?(?:next|upcoming|forthcoming|joint|first|new)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:summit|round|meeting|council|dialogue|talks|visit|review|committee|call|elections?)"
+    r"(?:\s+(?:of|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:dialogue|talks|summit|agreement|council))?\b",
+    re.IGNORECASE,
+)
+_TALKS_ON = re.compile(r"\btalks on (?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|deal|treaty)\b")
+
+
+def watch_items(sentences: list[Sentence], limit: int = 3) -> list[tuple[str, Sentence]]:
+    """Up to ``limit`` (text, sentence) pairs, "Watch: <event> (<when>)", one per event."""
+    found: list[tuple[str, Sentence]] = []
+    seen: set[str] = set()
+    for sentence in sentences:
+        if not sentence.scores.get("outlook"):
+            continue
+        when = _WHEN.search(sentence.text)
+        event = (
+            _NAMED.search(sentence.text)
+            or _TALKS_ON.search(sentence.text)
+            or _GENERIC.search(sentence.text)
+        )
+        if not when or not event:
+            continue
+        name = event.group(0).strip()
+        key = re.sub(r"\W+", " ", name.lower()).strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append((f"Watch: {name[0].upper()}{name[1:]} ({when.group(0)})", sentence))
+        if len(found) >= limit:
+            break
+    return found
