@@ -167,8 +167,9 @@ class FontChain:
             italic=regular.name,
             boldItalic=bold.name,
         )
-        for family in fallback:
-            self._add_family(family)
+        # Fallback families are registered when a character first needs one: parsing a large
+        # CJK font costs more than rendering a whole memo that never uses it.
+        self._pending = list(fallback)
 
     @property
     def regular(self) -> str:
@@ -197,6 +198,11 @@ class FontChain:
         for pair in self.pairs:
             if pair.regular.covers(char):
                 return pair
+        while self._pending:  # in theme order, so the chain is the same as registering all
+            before = len(self.pairs)
+            self._add_family(self._pending.pop(0))
+            if len(self.pairs) > before and self.pairs[-1].regular.covers(char):
+                return self.pairs[-1]
         for path in files_with_char(char):  # last resort: any installed font with the glyph
             face = register(path)
             if face is not None and face.covers(char):
@@ -207,32 +213,39 @@ class FontChain:
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         """[(reportlab font name, text), ...] covering ``text`` in order."""
-        text = xml_safe(text)
-        runs: list[tuple[str, str]] = []
-        current: Face | None = None
-        chunk: list[str] = []
-        for char in text:
-            face = current
-            neutral = unicodedata.category(char) in _NEUTRAL_CATEGORIES
-            # marks stay with their base character's font when it has them (shaping context)
-            stays = current is not None and (
-                neutral or (unicodedata.category(char).startswith("M") and current.covers(char))
-            )
-            if not stays:
+        body = self.pairs[0].face(bold)
+        runs: list[tuple[Face, list[str]]] = []
+        pending: list[str] = []  # spaces and controls, placed once the next letter's font is known
+        for char in xml_safe(text):
+            category = unicodedata.category(char)
+            current = runs[-1][0] if runs else None
+            if current is not None and category in _NEUTRAL_CATEGORIES:
+                pending.append(char)
+                continue
+            if current is not None and category.startswith("M") and current.covers(char):
+                face = current  # a mark stays with its base letter (shaping context)
+            else:
                 pair = self._pair_for(char)
                 if pair is None:
                     self._report(char)
-                    face = current or self.pairs[0].face(bold)
+                face = pair.face(bold) if pair else current or body
+            if pending:
+                # between two fonts, spaces take the body font's width, as the Latin text expects
+                if face is current or current is body or face is not body:
+                    runs[-1][1].extend(pending)
                 else:
-                    face = pair.face(bold)
-            if face is not current and chunk:
-                runs.append((current.name, "".join(chunk)))  # type: ignore[union-attr]
-                chunk = []
-            current = face
-            chunk.append(char)
-        if chunk and current is not None:
-            runs.append((current.name, "".join(chunk)))
-        return runs
+                    runs.append((face, list(pending)))
+                pending = []
+            if runs and runs[-1][0] is face:
+                runs[-1][1].append(char)
+            else:
+                runs.append((face, [char]))
+        if pending:
+            if runs:
+                runs[-1][1].extend(pending)
+            else:
+                runs.append((body, pending))
+        return [(face.name, "".join(chars)) for face, chars in runs]
 
     def markup(self, text: str, bold: bool = False) -> str:
         """Paragraph markup for ``text``: escaped, with <font face> around non-body runs."""
