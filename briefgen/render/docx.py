@@ -36,6 +36,35 @@ from briefgen.render.wording import labels, section_heading
 
 # Han, kana, CJK punctuation, full-width forms: text Word should treat as East Asian.
 _EAST_ASIAN = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# the w:pPr children that the schema puts after w:pBdr and w:shd
+_AFTER_SHADING = [
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
 ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01: the earliest time a zip entry can carry
 
 
@@ -207,7 +236,9 @@ class _Writer:
                     colour=self.theme.colours["muted"],
                 )
             for item in items:
-                self._bullet(item)
+                paragraph = self._bullet(item)
+                if key == "summary":
+                    self._boxed(paragraph)
         if brief.key_figures:
             self.run(document.add_paragraph(style="Heading 2"), words["key_figures"])
             self._figures_table(brief)
@@ -260,8 +291,36 @@ class _Writer:
         for cell in last:
             cell.paragraphs[0].paragraph_format.space_after = Pt(6)
 
-    def _bullet(self, item: Item) -> None:
-        self.cited(self.document.add_paragraph(style="List Bullet"), item.text, item.sources)
+    def _bullet(self, item: Item):
+        paragraph = self.document.add_paragraph(style="List Bullet")
+        self.cited(paragraph, item.text, item.sources)
+        return paragraph
+
+    def _boxed(self, paragraph) -> None:
+        """Tint and left rule for the bottom line up front; Word joins equal borders into a box."""
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        left = OxmlElement("w:left")
+        for key, value in (
+            ("w:val", "single"),
+            ("w:sz", "20"),
+            ("w:space", "6"),
+            ("w:color", self.theme.colour_hex("rule")),
+        ):
+            left.set(qn(key), value)
+        borders.append(left)
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), self.theme.colour_hex("summary_fill"))
+        # w:pPr children have a fixed order: pBdr and shd come before all of these
+        later = {qn(f"w:{tag}") for tag in _AFTER_SHADING}
+        anchor = next((child for child in ppr if child.tag in later), None)
+        for element in (borders, shading):
+            if anchor is None:
+                ppr.append(element)
+            else:
+                anchor.addprevious(element)
 
     def _figures_table(self, brief: Brief) -> None:
         table = self.document.add_table(rows=1, cols=2)

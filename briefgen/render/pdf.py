@@ -112,6 +112,8 @@ class _Memo:
                 bulletFontName=self.fonts.regular,
                 bulletFontSize=styles["body"].fontSize,
             )
+            if key == "summary":
+                body = self._boxed(body)
             # a heading must not be the last line of a page: break early when little room is left
             story += [
                 CondPageBreak(styles["h2"].leading + 3 * styles["body"].leading),
@@ -146,6 +148,25 @@ class _Memo:
             )
         )
         return table
+
+    def _boxed(self, body: Flowable) -> Table:
+        """The bottom line up front, set off in a tinted box with a rule on its left."""
+        colours = self.theme.colours
+        box = Table([[body]], colWidths=["100%"], splitInRow=1)
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colours["summary_fill"])),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(colours["rule"])),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return box
 
     def _cited(self, text: str, ids: list[int]) -> str:
         marker = citation(ids)
