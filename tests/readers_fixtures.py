@@ -7,6 +7,9 @@ clutter real files carry, then check that the reader returns the article and not
 from __future__ import annotations
 
 import html
+import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,8 +108,30 @@ def write_docx(article: Article, path: Path) -> Path:
         document.add_paragraph(paragraph)
     section = document.sections[0]
     section.header.paragraphs[0].text = f"{article.publisher or 'Desk'} — internal copy"
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    path.write_bytes(with_company(data, article.publisher) if article.publisher else data)
     return path
+
+
+def with_company(docx_bytes: bytes, company: str) -> bytes:
+    """The same package with <Company> set in docProps/app.xml (python-docx has no API)."""
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                text = data.decode("utf-8")
+                tag = f"<Company>{html.escape(company)}</Company>"
+                if "<Company>" in text:
+                    text = re.sub(r"<Company>.*?</Company>|<Company/>", tag, text)
+                else:
+                    text = text.replace("</Properties>", f"{tag}</Properties>")
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    return out.getvalue()
 
 
 def write_pdf(article: Article, path: Path, running_head: str = "Desk notes") -> Path:
@@ -147,4 +172,14 @@ def write_pdf(article: Article, path: Path, running_head: str = "Desk notes") ->
         bottomMargin=45,
     )
     document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    if article.publisher or article.url or article.date:
+        from pypdf import PdfWriter
+
+        # reportlab dates the file today and has no publisher or URL field: set them after
+        writer = PdfWriter(clone_from=str(path))
+        extra = {"/Publisher": article.publisher, "/URL": article.url}
+        if article.date:
+            extra["/CreationDate"] = "D:" + article.date.replace("-", "") + "000000Z"
+        writer.add_metadata(extra)
+        writer.write(str(path))
     return path

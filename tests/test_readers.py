@@ -6,11 +6,10 @@ import io
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
-from readers_fixtures import Article, html_page, write_docx, write_pdf
+from readers_fixtures import Article, html_page, with_company, write_docx, write_pdf
 
 from briefgen.errors import InputError
 from briefgen.sources.base import (
@@ -171,7 +170,7 @@ def test_docx_tables_merged_cells_and_company_as_publisher(tmp_path):
     buffer = io.BytesIO()
     word.save(buffer)
     path = tmp_path / "table.docx"
-    path.write_bytes(_with_company(buffer.getvalue(), "Harbour Ledger Research"))
+    path.write_bytes(with_company(buffer.getvalue(), "Harbour Ledger Research"))
 
     document = read_docx_file(path)
     assert document.text.splitlines() == [
@@ -185,26 +184,6 @@ def test_docx_tables_merged_cells_and_company_as_publisher(tmp_path):
     # python-docx's template author and date describe the template, not this source
     assert "date" not in document.metadata and "author" not in document.metadata
     assert document.title == "table"
-
-
-def _with_company(docx_bytes: bytes, company: str) -> bytes:
-    """The same package with <Company> set in docProps/app.xml (python-docx has no API)."""
-    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "docProps/app.xml":
-                text = data.decode("utf-8")
-                if "<Company>" in text:
-                    text = text.replace("<Company></Company>", f"<Company>{company}</Company>")
-                else:
-                    text = text.replace(
-                        "</Properties>", f"<Company>{company}</Company></Properties>"
-                    )
-                data = text.encode("utf-8")
-            target.writestr(item, data)
-    return out.getvalue()
 
 
 # --- PDF ------------------------------------------------------------------------------------
@@ -394,3 +373,57 @@ def test_named_file_of_unknown_type_lists_known_types(tmp_path):
     with pytest.raises(InputError) as caught:
         collect_paths([path], print)
     assert ".docx" in caught.value.message and ".pdf" in caught.value.message
+
+
+# --- through the whole tool -----------------------------------------------------------------
+
+RAIL = Article(
+    title="Rail link talks resume in Tokyo",
+    paragraphs=[
+        "Transport ministers from India and Japan resumed talks on the high-speed rail link on "
+        "Monday, with the first section due to open in 2028.",
+        "Japan will lend JPY 100 billion for signalling and rolling stock, officials said.",
+    ],
+    publisher="Rail Gazette",
+    date="2026-11-18",
+    url="https://rail.example/talks",
+)
+
+
+def test_memo_source_list_carries_each_readers_fields(tmp_path):
+    import yaml
+    from conftest import docx_text, run_cli, written_paths
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a_page.html").write_bytes((FIXTURES / "article.html").read_bytes())
+    write_docx(PACT, folder / "b_pact.docx")
+    write_pdf(RAIL, folder / "c_rail.pdf")
+    (folder / "d_note.md").write_text(
+        "---\ntitle: Minerals note\npublisher: Mines Monthly\ndate: 2026-11-17\n---\n"
+        "Refiners in Odisha will take the first Australian lithium cargo in March 2027.\n",
+        encoding="utf-8",
+    )
+    (folder / "e_pasted.txt").write_bytes(
+        "Pasted from Word\nThe navy’s “joint patrols” begin in 2027 — officials said so.\n".encode(
+            "cp1252"
+        )
+    )
+    brief_path = tmp_path / "brief.yaml"
+    run_cli("draft", str(folder), "-o", str(brief_path), "--date", "2026-11-23", check=True)
+    sources = yaml.safe_load(brief_path.read_text(encoding="utf-8"))["sources"]
+    fields = [(s["title"], s.get("publisher", ""), s.get("date", "")) for s in sources]
+    assert fields == [
+        ("India and Australia sign a ports and minerals pact", "The Harbour Ledger", "2026-11-20"),
+        (PACT.title, PACT.publisher, PACT.date),
+        (RAIL.title, RAIL.publisher, RAIL.date),
+        ("Minerals note", "Mines Monthly", "2026-11-17"),
+        ("Pasted from Word", "", ""),
+    ]
+    assert sources[0]["url"] == PACT.url and sources[2]["url"] == RAIL.url
+
+    result = run_cli("render", str(brief_path), "-o", str(tmp_path / "out"), "-f", "docx")
+    (memo,) = written_paths(result)
+    text = docx_text(memo)
+    assert "The Harbour Ledger" in text and "Rail Gazette" in text
+    assert "â€" not in text and "\ufffd" not in text
