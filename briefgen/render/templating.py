@@ -112,7 +112,12 @@ def render_template(name: str, user_dir: Path | None, **context: Any) -> str:
 def render_block(template, block: str, context: dict[str, Any], user_dir: Path | None) -> str:
     """Render one ``{% block %}`` of a template on its own."""
     with template_errors(template.name, user_dir):
-        return "".join(template.blocks[block](template.new_context(context)))
+        try:
+            return "".join(template.blocks[block](template.new_context(context)))
+        except Exception:
+            # What Template.render does: point the traceback at template lines, then re-raise.
+            template.environment.handle_exception()
+            raise
 
 
 def user_template_names(user_dir: Path) -> set[str]:
