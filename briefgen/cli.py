@@ -99,17 +99,42 @@ def _analysis_options(kwargs: dict, explain: bool = False):
     )
 
 
-def _render_settings():
+def style_options(command):
+    """--theme and --reference-docx: the house style, for generate and render."""
+    options = [
+        click.option(
+            "--theme",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="YAML theme file: fonts, sizes, colours, margins, page size, logo.",
+        ),
+        click.option(
+            "--reference-docx",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Take the DOCX styles and page setup from this Word file (as pandoc does).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _render_settings(style: dict | None = None):
     from briefgen.render.base import RenderSettings
 
-    return RenderSettings(warn=warn)
+    style = style or {}
+    theme = None
+    if style.get("theme"):
+        from briefgen.render.theme import load_theme
+
+        theme = load_theme(style["theme"])
+    return RenderSettings(warn=warn, theme=theme, reference_docx=style.get("reference_docx"))
 
 
-def _write(brief, output: Path, formats: str) -> None:
+def _write(brief, output: Path, formats: str, style: dict | None = None) -> None:
     from briefgen.app import render_brief
     from briefgen.render.base import parse_formats
 
-    paths = render_brief(brief, output, parse_formats(formats), _render_settings())
+    paths = render_brief(brief, output, parse_formats(formats), _render_settings(style))
     for path in paths:
         click.echo(str(path))
 
@@ -129,13 +154,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @output_options
+@style_options
 @header_options
 def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) -> None:
     """Read SOURCE files or folders (or a brief .yaml/.json) and write the memo."""
     from briefgen.app import brief_from_inputs
 
+    style = {key: kwargs.pop(key, None) for key in ("theme", "reference_docx")}
     brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
-    _write(brief, output, formats)
+    _write(brief, output, formats, style)
 
 
 @cli.command()
@@ -167,11 +194,12 @@ def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> N
 @cli.command()
 @click.argument("brief_file", type=click.Path(path_type=Path))
 @output_options
-def render(brief_file: Path, output: Path, formats: str) -> None:
+@style_options
+def render(brief_file: Path, output: Path, formats: str, **style) -> None:
     """Render an (edited) brief file to the output formats."""
     from briefgen.model import load_brief
 
-    _write(load_brief(brief_file), output, formats)
+    _write(load_brief(brief_file), output, formats, style)
 
 
 @cli.command()
