@@ -4,8 +4,9 @@ Near-linear: each sentence probes an inverted index (term -> recent representati
 few heaviest TF-IDF terms, accumulates partial dot products, and checks only the best candidates
 with a full cosine. Each posting list is capped, so the work per sentence is bounded however
 large the corpus. Exact repeats (after normalising case and spacing) merge through a hash map.
-Two sentences that both carry figures merge only when they share one: "held in 2021" and
-"will be held in 2027" are different claims however alike their words.
+Of two tellings the memo keeps the fuller one (more figures, then more content words), in the
+place of the first. Two sentences that both carry figures merge only when they share one:
+"held in 2021" and "will be held in 2027" are different claims however alike their words.
 """
 
 from __future__ import annotations
@@ -28,41 +29,56 @@ _NORMAL = re.compile(r"\W+")
 def merge_duplicates(sentences: list[Sentence], threshold: float = THRESHOLD) -> list[Sentence]:
     """Representatives in first-seen order; a duplicate adds its sources to its representative."""
     kept: list[Sentence] = []
-    exact: dict[str, Sentence] = {}
+    exact: dict[str, int] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     for sentence in sentences:
         key = _NORMAL.sub(" ", sentence.text.lower()).strip()
-        twin = exact.get(key)
-        if twin is None:
-            twin = _nearest(sentence, kept, postings, threshold)
-        if twin is not None:
+        index = exact.get(key)
+        if index is None:
+            index = _nearest(sentence, kept, postings, threshold)
+        if index is not None:
+            twin = kept[index]
+            if _fuller(sentence, twin):  # the memo quotes the telling with more detail
+                kept[index], sentence.order = sentence, twin.order
+                _post(postings, sentence, index, skip=twin.vector)
+                twin, sentence = sentence, twin
             _absorb(twin, sentence)
+            exact.setdefault(key, index)
             continue
-        exact[key] = sentence
         index = len(kept)
+        exact[key] = index
         kept.append(sentence)
-        for term in sentence.vector:
-            posting = postings[term]
-            posting.append(index)
-            if len(posting) > 2 * POSTINGS_CAP:  # trim rarely: amortised O(1)
-                del posting[:-POSTINGS_CAP]
+        _post(postings, sentence, index)
     return kept
+
+
+def _post(
+    postings: dict[str, list[int]], sentence: Sentence, index: int, skip: dict | None = None
+) -> None:
+    for term in sentence.vector:
+        if skip and term in skip:
+            continue
+        posting = postings[term]
+        posting.append(index)
+        if len(posting) > 2 * POSTINGS_CAP:  # trim rarely: amortised O(1)
+            del posting[:-POSTINGS_CAP]
 
 
 def _nearest(
     sentence: Sentence, kept: list[Sentence], postings: dict[str, list[int]], threshold: float
-) -> Sentence | None:
+) -> int | None:
+    """The index of the most similar representative at or above ``threshold``, if any."""
     probe = heapq.nlargest(PROBE_TERMS, sentence.vector.items(), key=lambda kv: kv[1])
     partial: dict[int, float] = defaultdict(float)
     for term, weight in probe:
         for index in postings.get(term, ())[-POSTINGS_CAP:]:
-            partial[index] += weight * kept[index].vector[term]
+            partial[index] += weight * kept[index].vector.get(term, 0.0)
     best, best_score = None, threshold
     numbers = _numbers(sentence)
     for index in heapq.nlargest(VERIFY, partial, key=partial.__getitem__):
         score = cosine(sentence.vector, kept[index].vector)
         if score >= best_score and _numbers_agree(numbers, _numbers(kept[index])):
-            best, best_score = kept[index], score
+            best, best_score = index, score
     return best
 
 
@@ -73,6 +89,11 @@ def _numbers(sentence: Sentence) -> set[str]:
 def _numbers_agree(a: set[str], b: set[str]) -> bool:
     """Sentences with figures make the same claim only if they share one (2021 is not 2027)."""
     return not (a and b) or bool(a & b)
+
+
+def _fuller(a: Sentence, b: Sentence) -> bool:
+    """True when ``a`` tells more: more figures, then more distinct content words."""
+    return (len(_numbers(a)), len(a.vector)) > (len(_numbers(b)), len(b.vector))
 
 
 def _absorb(twin: Sentence, duplicate: Sentence) -> None:

@@ -1,0 +1,110 @@
+"""Section classification: data-driven cues, the tie rule, user cue files, explanations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from briefgen.analysis.classify import load_cues, parse_cues
+from briefgen.errors import InputError
+
+
+def test_bundled_cues_sort_clear_cases() -> None:
+    cues = load_cues()
+    assert cues.sections == ["defence", "technology", "economy", "outlook", "other"]
+    cases = {
+        "The navies will hold joint patrols and a submarine rescue exercise.": "defence",
+        "They agreed to co-operate on semiconductors and artificial intelligence.": "technology",
+        "Two-way trade and investment grew, with new loans for port infrastructure.": "economy",
+        "The next round of talks will be held in Tokyo next year.": "outlook",
+        "The visit ended with a state banquet.": "other",
+        "The weather was mild.": "other",  # no cue at all
+    }
+    for sentence, section in cases.items():
+        assert cues.classify(sentence).section == section, sentence
+
+
+def test_stronger_section_wins_and_ties_follow_the_documented_rule(tmp_path: Path) -> None:
+    cues = parse_cues({"alpha": {"x": 2, "y": 1}, "beta": {"z": 2, "w": 3}}, tmp_path)
+    assert cues.classify("x y z").section == "alpha"  # 3 > 2
+    # alpha 3 (x+y) vs beta 3 (w): equal scores, beta's strongest cue (3) outweighs alpha's (2)
+    verdict = cues.classify("x y w")
+    assert verdict.section == "beta"
+    assert "tie broken" in verdict.explain()
+    # equal scores and equal strongest cue: the section listed first in the file wins
+    assert cues.classify("x z").section == "alpha"
+    assert parse_cues({"beta": {"z": 2}, "alpha": {"x": 2}}, tmp_path).classify("x z").section == (
+        "beta"
+    )
+
+
+def test_wildcards_and_phrases_match_on_word_boundaries(tmp_path: Path) -> None:
+    cues = parse_cues({"tech": {"semiconductor*": 3, "artificial intelligence": 2}}, tmp_path)
+    assert cues.classify("Semiconductors and artificial intelligence").scores == {"tech": 5.0}
+    assert cues.classify("A semi conductor and an artificial, intelligent idea").scores == {}
+
+
+def test_user_cue_file_replaces_or_extends(tmp_path: Path) -> None:
+    replace = tmp_path / "replace.yaml"
+    replace.write_text("climate:\n  emissions: 3\n", encoding="utf-8")
+    assert load_cues(replace).sections == ["climate"]
+    extend = tmp_path / "extend.yaml"
+    extend.write_text("extend: true\nclimate:\n  emissions: 3\ndefence:\n  drone*: 4\n", "utf-8")
+    cues = load_cues(extend)
+    assert cues.sections == ["defence", "technology", "economy", "outlook", "other", "climate"]
+    assert cues.classify("Cutting emissions is the aim.").section == "climate"
+    assert cues.classify("Drones were shown.").scores["defence"] == 4
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("- a list\n", "expected a mapping of section name"),
+        ("defence: 3\n", "section 'defence': expected a mapping of term to weight"),
+        ("defence:\n  navy: lots\n", "defence.navy: weight must be a number"),
+        ("defence: [\n", "invalid YAML"),
+    ],
+)
+def test_bad_cue_file_is_one_line_error(tmp_path: Path, content: str, problem: str) -> None:
+    bad = tmp_path / "cues.yaml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        load_cues(bad)
+    result = run_cli("draft", "--sections", str(bad), "-o", str(tmp_path / "b.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {bad}: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "b.yaml").exists()
+
+
+def test_draft_explain_records_why_each_item_landed(tmp_path: Path) -> None:
+    from briefgen.model import load_brief
+
+    out = tmp_path / "brief.yaml"
+    run_cli("draft", "--explain", "-o", str(out), check=True)
+    brief = load_brief(out)
+    for name, items in brief.sections.items():
+        for item in items:
+            assert item.why, (name, item.text)
+            if name in {"defence", "technology", "economy"}:
+                assert item.why.startswith(f"{name} "), item.why
+                assert "cues:" in item.why and "ranked" in item.why
+    plain = tmp_path / "plain.yaml"
+    run_cli("draft", "-o", str(plain), check=True)
+    assert all(i.why is None for items in load_brief(plain).sections.values() for i in items)
+
+
+def test_sections_option_changes_the_memo(tmp_path: Path) -> None:
+    from briefgen.model import load_brief
+
+    cues = tmp_path / "cues.yaml"
+    # Everything about investment is now defence; nothing else has a cue.
+    cues.write_text("defence:\n  investment*: 5\n", encoding="utf-8")
+    out = tmp_path / "brief.yaml"
+    run_cli("draft", "--sections", str(cues), "-o", str(out), check=True)
+    brief = load_brief(out)
+    assert brief.sections["defence"]
+    assert all("invest" in i.text.lower() for i in brief.sections["defence"])
+    assert not brief.sections["technology"] and not brief.sections["economy"]

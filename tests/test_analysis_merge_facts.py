@@ -1,0 +1,159 @@
+"""Duplicate merging across sources, and key-figure extraction."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO, SHARED_SEEDS, needs_shared_seeds
+
+from briefgen.analysis import dedup
+from briefgen.analysis.corpus import Sentence, vectorise
+from briefgen.analysis.facts import extract_facts, merge_facts, select_facts
+from briefgen.analysis.pipeline import Options, analyse, build_brief
+from briefgen.sources.base import read_sources
+
+
+def _sentences(*texts: tuple[str, int]) -> list[Sentence]:
+    sentences = [Sentence(t, [sid], i, 0.0) for i, (t, sid) in enumerate(texts)]
+    vectorise(sentences)
+    return sentences
+
+
+def test_paraphrase_across_sources_merges_and_cites_both() -> None:
+    kept = dedup.merge_duplicates(
+        _sentences(
+            ("Japan welcomed the AI summit that India will host in 2026.", 1),
+            ("Japan will take an active part in the AI Summit India hosts in 2026.", 2),
+            ("The navies agreed on a submarine rescue pact.", 2),
+        )
+    )
+    assert [k.sources for k in kept] == [[1, 2], [2]]
+    assert kept[0].tellings == 2
+
+
+def test_different_figures_keep_alike_sentences_apart() -> None:
+    kept = dedup.merge_duplicates(
+        _sentences(
+            ("The first dialogue was held in New Delhi in 2021.", 1),
+            ("The next dialogue will be held in New Delhi in 2027.", 1),
+        )
+    )
+    assert len(kept) == 2
+
+
+def test_merging_does_bounded_work_per_sentence(monkeypatch) -> None:
+    """Near-linear: full cosines per sentence are capped, however many sentences share words."""
+    calls = 0
+    real = dedup.cosine
+
+    def counting(a, b):
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(dedup, "cosine", counting)
+    texts = [
+        (f"Delegation {i} discussed trade, defence and technology item {i}.", i)
+        for i in range(3000)
+    ]
+    kept = dedup.merge_duplicates(_sentences(*texts))
+    assert len(kept) == 3000  # each names its own number: nothing to merge
+    assert calls <= dedup.VERIFY * len(texts)
+
+
+def test_bundled_seeds_merged_duplicate_cites_both() -> None:
+    analysis = analyse(read_sources([REPO / "seeds"], lambda m: None))
+    merged = [s for s in analysis.kept if s.sources == [1, 2]]
+    assert any("Johannesburg" in s.text for s in merged), [s.text for s in merged]
+    brief = build_brief(read_sources([REPO / "seeds"], lambda m: None), Options())
+    items = [i for items in brief.sections.values() for i in items]
+    assert any(i.sources == [1, 2] and "Johannesburg" in i.text for i in items)
+
+
+@needs_shared_seeds
+def test_real_seeds_merged_duplicate_cites_both() -> None:
+    analysis = analyse(read_sources([SHARED_SEEDS], lambda m: None))
+    merged = [s for s in analysis.kept if s.sources == [1, 2]]
+    assert any("G20 Summit in Johannesburg" in s.text for s in merged)
+    # the merged sentence is said once: the other telling is not kept as well
+    assert sum("sidelines of the G20 Summit" in s.text for s in analysis.kept) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "They agreed to double Japan's private investment target for India, from JPY 5 "
+            "trillion over 2022–2026 to JPY 10 trillion (about USD 68 billion) in the years ahead.",
+            (
+                "money",
+                "Japan's private investment target for India",
+                "JPY 10 trillion (~USD 68 billion), up from JPY 5 trillion (2022–2026)",
+            ),
+        ),
+        (
+            "The two governments set a target of USD 100 billion in non-oil trade by 2030.",
+            ("money", "Target", "USD 100 billion by 2030"),
+        ),
+        (
+            "Non-oil trade rose 20% to USD 57.8 billion.",
+            ("percent", "Non-oil trade", "20%"),
+        ),
+        (
+            "Following up on the 15th India-Japan Annual Summit held earlier this year.",
+            ("event", "Numbered meeting", "15th India-Japan Annual Summit"),
+        ),
+        (
+            "Ministers met for the 3rd 2+2 Ministerial Dialogue.",
+            ("event", "Numbered meeting", "3rd 2+2 Ministerial Dialogue"),
+        ),
+        (
+            "Japan will join the Global AI Summit that India hosts in February 2026.",
+            ("date", "Global AI Summit", "February 2026"),
+        ),
+        (
+            "Indian External Affairs Minister S. Jaishankar spoke.",
+            ("person", "Indian External Affairs Minister", "S. Jaishankar"),
+        ),
+        (
+            "Modi met Takaichi on the margins of the G20 Summit in Johannesburg on Sunday.",
+            ("place", "Venue", "Johannesburg"),
+        ),
+    ],
+)
+def test_extract_facts(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in extract_facts(sentence)
+
+
+def test_earlier_amount_of_a_from_to_pair_is_not_a_separate_figure() -> None:
+    facts = extract_facts("The goal rose from JPY 5 trillion to JPY 10 trillion.")
+    assert [f[2] for f in facts if f[0] == "money"] == ["JPY 10 trillion, up from JPY 5 trillion"]
+
+
+def test_same_figure_from_two_sources_is_one_key_figure_citing_both() -> None:
+    facts = merge_facts(
+        [
+            ("money", "Investment target", "JPY 10 trillion", 1),
+            ("money", "Target", "JPY 10 trillion (~USD 68 billion)", 2),
+            ("place", "Venue", "Johannesburg", 1),
+            ("place", "Dateline", "Johannesburg", 2),
+        ]
+    )
+    values = {f.value: sorted(f.sources) for f in facts}
+    assert values == {"JPY 10 trillion (~USD 68 billion)": [1, 2], "Johannesburg": [1, 2]}
+    chosen = select_facts(facts, limit=1)
+    assert [f.kind for f in chosen] == ["money"]
+
+
+def test_seed_memo_key_figures_carry_sources() -> None:
+    brief = build_brief(read_sources([REPO / "seeds"], lambda m: None), Options())
+    assert 1 <= len(brief.key_figures) <= 8
+    values = " | ".join(k.value for k in brief.key_figures)
+    for fact in [
+        "JPY 10 trillion",
+        "USD 68 billion",
+        "15th India-Japan Annual Summit",
+        "Johannesburg",
+        "February 2026",
+    ]:
+        assert fact in values
+    assert all(k.sources for k in brief.key_figures)
