@@ -239,3 +239,50 @@ def test_seeds_memo_fits_on_two_a4_pages(seeds_memo):
     assert len(reader.pages) <= 2
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def _png(path: Path) -> None:
+    """A small real PNG (a navy square), written by hand: no imaging library needed."""
+    import struct
+    import zlib
+
+    width = height = 8
+    raw = b"".join(b"\x00" + b"\x1f\x3a\x5f" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_theme_logo_appears_in_both_formats(tmp_path):
+    from pypdf import PdfReader
+
+    _png(tmp_path / "crest.png")
+    theme = tmp_path / "house.yaml"
+    theme.write_text("logo: crest.png\n", encoding="utf-8")  # relative to the theme file
+    files = render(tmp_path, long_brief(), "--theme", str(theme))
+    page = PdfReader(str(files[".pdf"])).pages[0]
+    assert len(page.images) == 1
+    with zipfile.ZipFile(files[".docx"]) as archive:
+        assert [n for n in archive.namelist() if n.startswith("word/media/")] == [
+            "word/media/image1.png"
+        ]
+
+
+def test_logo_that_is_not_an_image_is_refused_before_rendering(tmp_path):
+    (tmp_path / "crest.png").write_text("not a picture", encoding="utf-8")
+    theme = tmp_path / "house.yaml"
+    theme.write_text("logo: crest.png\n", encoding="utf-8")
+    brief_file = tmp_path / "brief.yaml"
+    brief_file.write_text(dump_brief(long_brief(), ".yaml"), encoding="utf-8")
+    result = run_cli("render", str(brief_file), "-o", str(tmp_path / "out"), "--theme", str(theme))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {theme}: logo: crest.png is not a PNG or JPEG image"

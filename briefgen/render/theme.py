@@ -135,6 +135,8 @@ def _build(data: dict[str, Any], path: Path) -> Theme:
             raise InputError(path, f"logo: {logo} is not a .png or .jpg file")
         if not logo_path.is_file():
             raise InputError(path, f"logo: {logo} not found")
+        if not _is_image(logo_path):
+            raise InputError(path, f"logo: {logo} is not a PNG or JPEG image")
     return Theme(page, margins, fonts, sizes, colours, logo_path)
 
 
@@ -143,3 +145,13 @@ def _number(data: dict[str, Any], key: str, where: str, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(path, f"{where}.{key}: expected a number, got {value!r}")
     return float(value)
+
+
+def _is_image(path: Path) -> bool:
+    """A PNG or JPEG by its first bytes, so a broken logo fails here and not mid-render."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")
