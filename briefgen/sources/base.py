@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -89,6 +90,24 @@ def sniff_mime(data: bytes) -> str | None:
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         return "text/html"
     return None
+
+
+@contextmanager
+def damaged_file(path: Path, kind: str) -> Iterator[None]:
+    """Turn a parsing library's failure on a damaged file into a one-line InputError.
+
+    pypdf, python-docx, zipfile and zlib fail on damaged input with many exception types
+    (not a closed set), so inside this block any of them means "damaged <kind>".
+    """
+    try:
+        yield
+    except InputError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:120]
+        raise InputError(path, f"damaged {kind} ({type(exc).__name__}: {detail})") from None
 
 
 def collect_paths(sources: Iterable[Path], warn: Callable[[str], None]) -> list[Path]:

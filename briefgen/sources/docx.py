@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from briefgen.errors import InputError
-from briefgen.sources.base import SourceDocument, sniff_mime
+from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
 from briefgen.sources.meta import clean_title, compact, normalize_date
 from briefgen.sources.text import check_not_empty, read_bytes, tidy_text
 
@@ -25,18 +25,22 @@ _SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
 
 def read_docx_file(path: Path) -> SourceDocument:
     data = read_bytes(path)
-    document = _open(data, path)
-    text = check_not_empty(tidy_text("\n".join(_blocks(document))), path, "document has no text")
-    metadata, title = _properties(document)
-    title = title or _styled_title(document) or path.stem.replace("_", " ")
-    return SourceDocument(text=text, title=title, path=path, metadata=metadata)
+    _check_package(data, path)
+    with damaged_file(path, "Word document"):
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+        lines = _blocks(document)
+        metadata, title = _properties(document)
+        title = title or _styled_title(document)
+    text = check_not_empty(tidy_text("\n".join(lines)), path, "document has no text")
+    return SourceDocument(
+        text=text, title=title or path.stem.replace("_", " "), path=path, metadata=metadata
+    )
 
 
-def _open(data: bytes, path: Path):
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
+def _check_package(data: bytes, path: Path) -> None:
+    """Refuse what is not a Word package before python-docx sees it, saying what it is."""
     if not data:
         raise InputError(path, "file is empty (0 bytes), not a Word document")
     kind = sniff_mime(data)
@@ -45,32 +49,13 @@ def _open(data: bytes, path: Path):
     if kind != "application/zip":
         found = f" (it looks like {kind})" if kind else ""
         raise InputError(path, f"not a DOCX file{found}")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
-                raise InputError(path, "DOCX unpacks to more than 200 MB; refusing to read it")
-            types = (
-                package.read("[Content_Types].xml") if _has(package, "[Content_Types].xml") else b""
-            )
-        if WORD_MAIN_TYPE not in types:
-            raise InputError(path, "not a Word document (a ZIP file without a Word body)")
-        return Document(io.BytesIO(data))
-    except InputError:
-        raise
-    # python-docx assumes well-formed packages; damaged parts surface as these
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError,
-            AttributeError, TypeError) as exc:  # fmt: skip
-        raise InputError(path, f"damaged or not a Word document ({_short(exc)})") from None
-    except ValueError as exc:  # python-docx: "file is not a Word file, content type is ..."
-        raise InputError(path, f"not a Word document ({_short(exc)})") from None
-
-
-def _has(package: zipfile.ZipFile, name: str) -> bool:
-    return name in package.namelist()
-
-
-def _short(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:120] or type(exc).__name__
+    with damaged_file(path, "Word document"), zipfile.ZipFile(io.BytesIO(data)) as package:
+        if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
+            raise InputError(path, "DOCX unpacks to more than 200 MB; refusing to read it")
+        names = package.namelist()
+        types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    if WORD_MAIN_TYPE not in types:
+        raise InputError(path, "not a Word document (a ZIP file without a Word body)")
 
 
 def _blocks(container) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import InputError
-from briefgen.sources.base import SourceDocument, sniff_mime
+from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
 from briefgen.sources.meta import PLACEHOLDER_TITLES, compact, normalize_date
 from briefgen.sources.text import read_bytes, repair_mojibake, tidy_text
 
@@ -42,13 +42,19 @@ class Line:
 
 def read_pdf_file(path: Path) -> SourceDocument:
     data = read_bytes(path)
-    reader = _open(data, path)
-    pages = [_page_lines(page, number, path) for number, page in enumerate(reader.pages, 1)]
-    pages = strip_running_lines(pages)
-    text = tidy_text(repair_mojibake("\n".join(join_paragraphs(pages))))
+    if not data:
+        raise InputError(path, "file is empty (0 bytes), not a PDF")
+    kind = sniff_mime(data)
+    if kind != "application/pdf":
+        found = f" (it looks like {kind})" if kind else ""
+        raise InputError(path, f"not a PDF file{found}")
+    with damaged_file(path, "PDF"):
+        reader = _open(data, path)
+        pages = [_page_lines(page, number, path) for number, page in enumerate(reader.pages, 1)]
+        metadata, title = _properties(reader)
+    text = tidy_text(repair_mojibake("\n".join(join_paragraphs(strip_running_lines(pages)))))
     if not text.strip():
         raise InputError(path, "PDF has no text layer (a scan?); run OCR on it first")
-    metadata, title = _properties(reader)
     return SourceDocument(
         text=text, title=title or _first_line(text) or path.stem, path=path, metadata=metadata
     )
@@ -56,27 +62,16 @@ def read_pdf_file(path: Path) -> SourceDocument:
 
 def _open(data: bytes, path: Path):
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    if not data:
-        raise InputError(path, "file is empty (0 bytes), not a PDF")
-    kind = sniff_mime(data)
-    if kind != "application/pdf":
-        found = f" (it looks like {kind})" if kind else ""
-        raise InputError(path, f"not a PDF file{found}")
+    reader = PdfReader(io.BytesIO(data))
     try:
-        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             # An empty user password opens files that only restrict printing or copying.
             raise InputError(path, "PDF is password-protected; save an unprotected copy")
-        len(reader.pages)  # the page tree is where damaged files usually fail
-        return reader
-    except InputError:
-        raise
     except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
         raise InputError(path, f"PDF is encrypted and cannot be opened ({exc})") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    return reader
 
 
 def _page_lines(page, number: int, path: Path) -> list[Line]:
@@ -106,12 +101,8 @@ def _page_lines(page, number: int, path: Path) -> list[Line]:
                     where.append((x, y, float(size or 0)))
                 parts.append(piece)
 
-    try:
+    with damaged_file(path, f"PDF: page {number} cannot be read"):
         page.extract_text(visitor_text=visit)
-    except Exception as exc:  # pypdf raises many types on a malformed content stream
-        raise InputError(
-            path, f"cannot read the text of page {number} ({type(exc).__name__}: {exc})"
-        ) from None
     close()
     return lines
 
