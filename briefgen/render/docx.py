@@ -20,7 +20,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -219,11 +219,13 @@ class _Writer:
         section = document.sections[0]
         self._banner(_first_paragraph(section.header), brief.classification)
         self._footer(section.footer, brief.classification)
-        if self.theme.logo is not None:
-            logo = document.add_paragraph()
-            logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            logo.add_run().add_picture(str(self.theme.logo), height=Mm(14))
-        self.run(document.add_paragraph(style="Title"), words["memorandum"])
+        masthead = document.add_paragraph(style="Title")
+        self.run(masthead, words["memorandum"])
+        if self.theme.logo is not None:  # on the MEMORANDUM line, against the right margin
+            masthead.paragraph_format.tab_stops.add_tab_stop(
+                Mm(self._text_width_mm()), WD_TAB_ALIGNMENT.RIGHT
+            )
+            masthead.add_run("\t").add_picture(str(self.theme.logo), height=Mm(14))
         self._header_block(brief)
         self.run(document.add_paragraph(style="Heading 1"), brief.title)
         for key in SECTION_KEYS:
