@@ -30,7 +30,9 @@ def safe_stem(date: str, title: str) -> str:
     Only ``[a-z0-9-_]`` survive, so no separator, dot or drive letter can take the file out
     of the output folder, and a reserved device name gets a suffix.
     """
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    # Punctuation of any script separates words first: "India–Japan" -> india-japan, not indiajapan.
+    spaced = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFC", title))
+    ascii_title = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:MAX_STEM].rstrip("-")
     if slug in _RESERVED:
         slug += "-brief"
