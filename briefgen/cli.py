@@ -118,6 +118,37 @@ def style_options(command):
     return command
 
 
+def template_options(command):
+    """--templates and --eml: wording/layout templates and an e-mail draft (generate, render)."""
+    options = [
+        click.option(
+            "--templates",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Folder of Jinja2 templates that override the bundled ones (wording, md, html).",
+        ),
+        click.option(
+            "--eml",
+            metavar="TO_ADDRESS",
+            help="Also write a .eml e-mail draft to this address with the memo attached.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _templates_dir(path: Path | None) -> Path | None:
+    """The --templates folder made absolute, after warning about names briefgen ignores."""
+    if path is None:
+        return None
+    from briefgen.render.templating import check_templates_dir
+    from briefgen.render.wording import check_user_templates
+
+    folder = check_templates_dir(path)
+    check_user_templates(folder, warn)
+    return folder
+
+
 def _render_settings(style: dict | None = None):
     from briefgen.render.base import RenderSettings
 
@@ -127,16 +158,33 @@ def _render_settings(style: dict | None = None):
         from briefgen.render.theme import load_theme
 
         theme = load_theme(style["theme"])
-    return RenderSettings(warn=warn, theme=theme, reference_docx=style.get("reference_docx"))
+    return RenderSettings(
+        warn=warn,
+        theme=theme,
+        reference_docx=style.get("reference_docx"),
+        templates=_templates_dir(style.get("templates")),
+    )
 
 
 def _write(brief, output: Path, formats: str, style: dict | None = None) -> None:
     from briefgen.app import render_brief
     from briefgen.render.base import parse_formats
 
-    paths = render_brief(brief, output, parse_formats(formats), _render_settings(style))
+    style = style or {}
+    recipients = None
+    if style.get("eml") is not None:  # check the address before writing anything
+        from briefgen.mail import parse_recipients
+
+        recipients = parse_recipients(style["eml"])
+    settings = _render_settings(style)
+    paths = render_brief(brief, output, parse_formats(formats), settings)
     for path in paths:
         click.echo(str(path))
+    if recipients is not None:
+        from briefgen.mail import write_draft
+
+        eml = paths[0].with_suffix(".eml")
+        click.echo(str(write_draft(brief, paths, recipients, eml, settings)))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,12 +203,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @output_options
 @style_options
+@template_options
 @header_options
 def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) -> None:
     """Read SOURCE files or folders (or a brief .yaml/.json) and write the memo."""
     from briefgen.app import brief_from_inputs
 
-    style = {key: kwargs.pop(key, None) for key in ("theme", "reference_docx")}
+    style = {
+        key: kwargs.pop(key, None) for key in ("theme", "reference_docx", "templates", "eml")
+    }
     brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
     _write(brief, output, formats, style)
 
@@ -177,6 +228,11 @@ def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) ->
     help="Brief file to write (.yaml or .json).",
 )
 @click.option("--explain", is_flag=True, help="Record why each item landed in its section.")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of Jinja2 templates: the headings written into the draft come from it.",
+)
 @header_options
 def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> None:
     """Analyse SOURCE files into an editable brief file (YAML or JSON)."""
@@ -184,10 +240,13 @@ def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> N
     from briefgen.errors import UsageError
     from briefgen.model import dump_brief
     from briefgen.output import write_text
+    from briefgen.render.wording import draft_headings
 
     if output.suffix.lower() not in {".yaml", ".yml", ".json"}:
         raise UsageError(f"{output}: the brief file must end in .yaml, .yml or .json")
+    templates = _templates_dir(kwargs.pop("templates", None))
     brief = brief_from_sources(list(sources), _analysis_options(kwargs, explain), warn)
+    brief.headings = draft_headings(brief, templates)  # in the file, so they can be edited
     click.echo(str(write_text(output, dump_brief(brief, output.suffix))))
 
 
@@ -195,6 +254,7 @@ def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> N
 @click.argument("brief_file", type=click.Path(path_type=Path))
 @output_options
 @style_options
+@template_options
 def render(brief_file: Path, output: Path, formats: str, **style) -> None:
     """Render an (edited) brief file to the output formats."""
     from briefgen.model import load_brief
@@ -215,11 +275,26 @@ def validate(brief_file: Path) -> None:
 
 @cli.command()
 def renderers() -> None:
-    """List the output formats: built-in and plugins."""
-    from briefgen.render.base import renderer_entries
+    """List the output formats (name, origin, target, suffix, description)."""
+    from briefgen.render.base import RenderSettings, describe_renderers
 
-    for name, entry in sorted(renderer_entries(warn).items()):
-        click.echo(f"{name}\t{entry.origin}\t{entry.target}")
+    for info in describe_renderers(RenderSettings(warn=warn), warn):
+        if info.error:
+            warn(info.error)  # one broken plugin is reported; the others still list
+            click.echo(f"{info.name}\t{info.origin}\t{info.target}\t-\tunavailable: {info.error}")
+        else:
+            fields = (info.name, info.origin, info.target, info.suffix, info.description)
+            click.echo("\t".join(fields))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a brief file (for editors' completion and checks)."""
+    import json
+
+    from briefgen.model import brief_schema
+
+    click.echo(json.dumps(brief_schema(), indent=2, ensure_ascii=False))
 
 
 @cli.command()
