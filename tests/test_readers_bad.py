@@ -119,7 +119,8 @@ def test_reader_raises_input_error_naming_the_file(tmp_path, make):
 
 
 @pytest.mark.parametrize(
-    "name", ["not-a-pdf", "encrypted-pdf", "zero-byte-docx", "html-without-article"]
+    "name",
+    ["not-a-pdf", "encrypted-pdf", "truncated-pdf", "zero-byte-docx", "html-without-article"],
 )
 def test_cli_bad_file_alone_is_one_line_error_and_writes_nothing(tmp_path, name):
     make, expected = BAD_FILES[name]

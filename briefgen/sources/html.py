@@ -25,11 +25,13 @@ from briefgen.sources.text import decode_text, read_bytes, tidy_text
 MIN_ARTICLE_WORDS = 20
 MIN_PROSE_BLOCK_WORDS = 6
 
-_DROP_TAGS = (
+# Tags that never hold story text, and page parts that hold none unless markup is broken.
+_CODE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "nav", "aside", "footer", "figure", "dialog", "menu", "button", "input", "select",
-    "textarea", "label", "video", "audio", "map", "head",
+    "button", "input", "select", "textarea", "head", "video", "audio", "map",
 )  # fmt: skip
+_PART_TAGS = ("nav", "aside", "footer", "figure", "dialog", "menu", "label", "header")
+_STORY = ".//article | .//main | .//h1 | .//*[@itemprop='articleBody']"
 _DROP_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
      "menu", "menubar"}
@@ -207,17 +209,17 @@ def _article_root(root: html.HtmlElement) -> html.HtmlElement | None:
 
 
 def _drop_boilerplate(body: html.HtmlElement) -> None:
-    for element in list(body.iter(*_DROP_TAGS)):
+    for element in list(body.iter(*_CODE_TAGS)):
         _remove(element)
-    for element in list(body.iter("header")):
-        if not element.xpath("ancestor::article | ancestor::main"):
-            _remove(element)  # a site header; an article's own header holds its headline
+    for element in list(body.iter(*_PART_TAGS)):
+        if element.tag == "header" and element.xpath("ancestor::article | ancestor::main"):
+            continue  # an article's own header holds its headline and standfirst
+        if not element.xpath(_STORY):  # an unclosed <nav> or <header> can swallow the story
+            _remove(element)
     for element in list(body.iter(etree.Element)):
         if element.getparent() is None or not isinstance(element.tag, str):
             continue
-        if _is_furniture(element) and not element.xpath(
-            ".//article | .//main | .//h1 | .//*[@itemprop='articleBody']"
-        ):
+        if _is_furniture(element) and not element.xpath(_STORY):
             _remove(element)
     for element in list(body.iter(etree.Comment, etree.ProcessingInstruction)):
         _remove(element)

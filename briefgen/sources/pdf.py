@@ -9,6 +9,7 @@ across a line end are joined again.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import statistics
@@ -63,6 +64,9 @@ def read_pdf_file(path: Path) -> SourceDocument:
 def _open(data: bytes, path: Path):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    # pypdf logs every repair it makes on an imperfect file; the user gets our one line instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
 
     reader = PdfReader(io.BytesIO(data))
     try:
