@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
-from briefgen.sources.meta import clean_title, compact, normalize_date
+from briefgen.sources.meta import clean_title, compact, normalize_date, title_from_path
 from briefgen.sources.text import check_not_empty, read_bytes, tidy_text
 
 # Unpacked size we accept: a Word file that inflates past this is a zip bomb, not an article.
@@ -35,7 +35,7 @@ def read_docx_file(path: Path) -> SourceDocument:
         title = title or _styled_title(document)
     text = check_not_empty(tidy_text("\n".join(lines)), path, "document has no text")
     return SourceDocument(
-        text=text, title=title or path.stem.replace("_", " "), path=path, metadata=metadata
+        text=text, title=title or title_from_path(path), path=path, metadata=metadata
     )
 
 

@@ -18,7 +18,7 @@ from lxml import etree, html
 
 from briefgen.errors import InputError
 from briefgen.sources.base import SourceDocument
-from briefgen.sources.meta import clean_title, compact, normalize_date
+from briefgen.sources.meta import clean_title, compact, normalize_date, title_from_path
 from briefgen.sources.text import decode_text, read_bytes, tidy_text
 
 # A page whose article has fewer words than this in sentence-length blocks has no article.
@@ -82,7 +82,7 @@ def read_html_file(path: Path) -> SourceDocument:
     metadata.pop("body", None)
     if _prose_words(text) < MIN_ARTICLE_WORDS:
         raise InputError(path, "no article text found (only navigation, scripts or short snippets)")
-    title = metadata.pop("title", "") or _first_heading(article) or path.stem.replace("_", " ")
+    title = metadata.pop("title", "") or _first_heading(article) or title_from_path(path)
     return SourceDocument(text=text, title=title, path=path, metadata=metadata)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
@@ -52,6 +53,11 @@ def clean_title(title: str | None, publisher: str = "") -> str:
         if names_site or short_site:
             return head.strip()
     return text
+
+
+def title_from_path(path: Path) -> str:
+    """The stand-in title when a source names none; the analysis knows it for what it is."""
+    return path.stem.replace("_", " ")
 
 
 def compact(metadata: dict[str, object]) -> dict[str, str]:

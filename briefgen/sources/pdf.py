@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
-from briefgen.sources.meta import PLACEHOLDER_TITLES, compact, normalize_date
+from briefgen.sources.meta import PLACEHOLDER_TITLES, compact, normalize_date, title_from_path
 from briefgen.sources.text import read_bytes, repair_mojibake, tidy_text
 
 EDGE_LINES = 2  # lines at the top and bottom of a page that may be running heads
@@ -57,7 +57,10 @@ def read_pdf_file(path: Path) -> SourceDocument:
     if not text.strip():
         raise InputError(path, "PDF has no text layer (a scan?); run OCR on it first")
     return SourceDocument(
-        text=text, title=title or _first_line(text) or path.stem, path=path, metadata=metadata
+        text=text,
+        title=title or _first_line(text) or title_from_path(path),
+        path=path,
+        metadata=metadata,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 from briefgen.sources.base import SourceDocument
-from briefgen.sources.meta import compact, normalize_date
+from briefgen.sources.meta import compact, normalize_date, title_from_path
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -133,7 +133,7 @@ def first_line_title(text: str, path: Path) -> str:
             if len(line) <= 160 and not line.startswith(("-", "*", "•")) and not line.endswith("."):
                 return line
             break
-    return path.stem.replace("_", " ")
+    return title_from_path(path)
 
 
 _first_line_title = first_line_title
