@@ -73,8 +73,7 @@ def test_markdown_prints_hostile_text_literally(hostile, tmp_path):
     assert not tree.xpath("//script|//img|//a|//code|//b|//i")
     emphasis = {" ".join(em.text_content().split()) for em in tree.xpath("//em")}
     assert emphasis == {  # only the template's own italics: the lead-in and empty sections
-        "Bottom line, drawn from 2 sources; markers such as [1] refer to the numbered list of"
-        " sources.",
+        "Drawn from 2 sources; markers such as [1] refer to the list at the end.",
         "No material in the sources.",
     }
     text = " ".join(tree.text_content().split())

@@ -230,6 +230,10 @@ class _Writer:
         self.run(document.add_paragraph(style="Heading 1"), brief.title)
         for key in SECTION_KEYS:
             self.run(document.add_paragraph(style="Heading 2"), section_heading(key, words))
+            if key == "summary" and words.get("summary_lead"):  # from summary_lead.j2
+                muted = self.theme.colours["muted"]
+                lead = self.run(document.add_paragraph(), words["summary_lead"], colour=muted)
+                lead.italic = True
             items = brief.sections.get(key, [])
             if not items:
                 self.run(

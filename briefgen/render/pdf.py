@@ -115,9 +115,11 @@ class _Memo:
             if key == "summary":
                 body = self._boxed(body)
             # a heading must not be the last line of a page: break early when little room is left
+            lead = words.get("summary_lead", "") if key == "summary" else ""  # summary_lead.j2
             story += [
                 CondPageBreak(styles["h2"].leading + 3 * styles["body"].leading),
                 heading,
+                *([Paragraph(self.text(lead), styles["muted"])] if lead else []),
                 body,
             ]
         if brief.key_figures:
