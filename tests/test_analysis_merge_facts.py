@@ -124,6 +124,16 @@ def test_extract_facts(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in extract_facts(sentence)
 
 
+def test_no_venue_from_a_place_that_is_only_talked_about() -> None:
+    facts = extract_facts("The leaders called for talks to end the war in Ukraine.")
+    assert not [f for f in facts if f[0] == "place"]
+
+
+def test_less_common_currencies_are_money() -> None:
+    facts = extract_facts("Chinese companies announced BRL 27 billion for Brazilian ports.")
+    assert [(f[0], f[2]) for f in facts] == [("money", "BRL 27 billion")]
+
+
 def test_earlier_amount_of_a_from_to_pair_is_not_a_separate_figure() -> None:
     facts = extract_facts("The goal rose from JPY 5 trillion to JPY 10 trillion.")
     assert [f[2] for f in facts if f[0] == "money"] == ["JPY 10 trillion, up from JPY 5 trillion"]

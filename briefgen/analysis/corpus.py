@@ -26,6 +26,7 @@ class Sentence:
     score: float = 0.0  # rank inside its section
     why: str = ""
     vector: dict[str, float] = field(default_factory=dict)
+    numbers: frozenset[str] = frozenset()  # terms with a digit: "2027", "68", "15th"
     tellings: int = 1  # how many sentences (across sources) say this; >1 after merging
     highlight: bool = False
 
@@ -35,6 +36,7 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOP_WORDS = word_set(
     """
@@ -73,6 +75,7 @@ def vectorise(sentences: list[Sentence]) -> None:
         weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in count.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         sentence.vector = {t: w / norm for t, w in weights.items()}
+        sentence.numbers = frozenset(t for t in count if _DIGIT.search(t))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -82,11 +82,11 @@ def _nearest(
     return best
 
 
-def _numbers(sentence: Sentence) -> set[str]:
-    return {t for t in sentence.vector if any(c.isdigit() for c in t)}
+def _numbers(sentence: Sentence) -> frozenset[str]:
+    return sentence.numbers
 
 
-def _numbers_agree(a: set[str], b: set[str]) -> bool:
+def _numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Sentences with figures make the same claim only if they share one (2021 is not 2027)."""
     return not (a and b) or bool(a & b)
 

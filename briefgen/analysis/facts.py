@@ -14,13 +14,17 @@ from briefgen.analysis.corpus import word_set
 
 KINDS = ("money", "event", "place", "date", "percent", "person")
 
-CURRENCY = r"(?:JPY|USD|INR|EUR|GBP|AUD|CAD|CNY|KRW|AED|US\$|A\$|Rs\.?|₹|¥|\$|€|£)"
+CURRENCY = (
+    r"(?:JPY|USD|INR|EUR|GBP|AUD|CAD|NZD|CNY|HKD|TWD|KRW|SGD|IDR|PHP|VND|THB|MYR|AED|SAR|QAR|"
+    r"BRL|MXN|ZAR|NGN|RUB|CHF|SEK|NOK|DKK|PLN|TRY|US\$|A\$|Rs\.?|₹|¥|\$|€|£)"
+)
 SCALE = r"(?:trillion|billion|million|crore|lakh|bn|mn)"
 AMOUNT = rf"{CURRENCY}\s?\d[\d,]*(?:\.\d+)?(?:\s?{SCALE})?"
 _CONVERTED = (
     rf"\s*[(,]?\s*(?:(?:equivalent to|about|approximately|around|roughly|nearly|some|or)\s+|~\s*)+"
     rf"(?P<converted>{AMOUNT})\)?"
 )
+_AMOUNT_HEAD = re.compile(AMOUNT)
 _MONEY = re.compile(rf"(?P<amount>{AMOUNT})(?:{_CONVERTED})?")
 # "from JPY 5 trillion (2022–2026) to JPY 10 trillion": the earlier figure and its period.
 _FROM = re.compile(
@@ -68,8 +72,8 @@ _PERSON = re.compile(
 )
 _NOT_NAMES = word_set("Of For And The In On At With Office Minister Ministers President Said Met")
 _VENUE = re.compile(
-    r"\b(?:met|meet|meeting|held|hold|summit|talks|gathered|convened|hosted|visit(?:ed)?|"
-    r"Summit|Dialogue|Council|Conference)\b[^.;]{0,70}?\bin\s+"
+    r"\b(?:met|meeting|held|summit|gathered|convened|hosted|Summit|Dialogue|Council|"
+    r"Conference)\b[^.;]{0,70}?\bin\s+"
     r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 _NOT_PLACES = frozenset(
@@ -178,15 +182,19 @@ def merge_facts(found: list[tuple[str, str, str, int]]) -> list[Fact]:
     for kind, label, value, source_id in found:
         fact = merged.setdefault(_value_key(value), Fact(kind, label, value, order=len(merged)))
         fact.sources.add(source_id)
-    # A value contained in a fuller one ("JPY 10 trillion" in "JPY 10 trillion (~USD 68 ...)")
-    # is the same figure told less fully.
+    # A bare amount ("JPY 10 trillion") that a fuller figure starts with ("JPY 10 trillion
+    # (~USD 68 billion)") is the same figure told less fully: one lookup per fact, no pairs.
     facts = list(merged.values())
-    money = [f for f in facts if f.kind == "money"]
-    for fact in money:
-        for fuller in money:
-            if fuller is not fact and fuller.value.startswith(fact.value + " "):
-                fuller.sources |= fact.sources
-                fact.kind = ""
+    fuller: dict[str, Fact] = {}
+    for fact in facts:
+        head = _AMOUNT_HEAD.match(fact.value)
+        if fact.kind == "money" and head and head.end() < len(fact.value):
+            fuller.setdefault(_value_key(head.group(0)), fact)
+    for fact in facts:
+        target = fuller.get(_value_key(fact.value)) if fact.kind == "money" else None
+        if target is not None and target is not fact:
+            target.sources |= fact.sources
+            fact.kind = ""
     return [f for f in facts if f.kind]
 
 
