@@ -97,11 +97,23 @@ def test_watch_items_come_from_dated_future_events() -> None:
     sentences[0].scores = {"outlook": 6.0}
     sentences[1].scores = {"outlook": 2.0, "technology": 3.0}
     found = watch_items(sentences)
-    assert [text for text, _ in found] == [
-        "Watch: The next round of the dialogue (March 2027)",
-        "Watch: Global AI Summit (February 2026)",
+    assert [(text, ids) for text, ids, _ in found] == [
+        ("Watch: The next round of the dialogue (March 2027)", [1]),
+        ("Watch: Global AI Summit (February 2026)", [2]),
     ]
-    assert found[1][1].sources == [2]
+
+
+def test_two_mentions_of_one_event_make_one_watch_line_citing_both() -> None:
+    sentences = [
+        Sentence("Japan welcomed the AI Summit that India will host in 2026.", [1], 0, 0),
+        Sentence("Japan will join the Global AI Summit in February 2026.", [2], 1, 0),
+    ]
+    for sentence in sentences:
+        sentence.scores = {"outlook": 2.0}
+    found = watch_items(sentences)
+    assert [(text, ids) for text, ids, _ in found] == [
+        ("Watch: Global AI Summit (February 2026)", [1, 2])
+    ]
 
 
 def test_seed_memo_fits_the_length_budget() -> None:

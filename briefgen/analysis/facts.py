@@ -195,7 +195,20 @@ def merge_facts(found: list[tuple[str, str, str, int]]) -> list[Fact]:
         if target is not None and target is not fact:
             target.sources |= fact.sources
             fact.kind = ""
+    _merge_short_names(facts)
     return [f for f in facts if f.kind]
+
+
+def _merge_short_names(facts: list[Fact]) -> None:
+    """ "Prime Minister Takaichi" is "Sanae Takaichi" told with the surname only."""
+    full: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.kind == "person" and " " in fact.value:
+            full.setdefault(fact.value.split()[-1], fact)
+    for fact in facts:
+        if fact.kind == "person" and " " not in fact.value and fact.value in full:
+            full[fact.value].sources |= fact.sources
+            fact.kind = ""
 
 
 def select_facts(facts: list[Fact], limit: int) -> list[Fact]:

@@ -32,10 +32,15 @@ _GENERIC = re.compile(
 _TALKS_ON = re.compile(r"\btalks on (?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|deal|treaty)\b")
 
 
-def watch_items(sentences: list[Sentence], limit: int = 3) -> list[tuple[str, Sentence]]:
-    """Up to ``limit`` (text, sentence) pairs, "Watch: <event> (<when>)", one per event."""
-    found: list[tuple[str, Sentence]] = []
-    seen: set[str] = set()
+def watch_items(sentences: list[Sentence], limit: int = 3) -> list[tuple[str, list[int], str]]:
+    """Up to ``limit`` (text, source ids, evidence) triples, "Watch: <event> (<when>)".
+
+    Two mentions of one event ("AI Summit", "Global AI Summit") share the last two words of
+    their name: they make one line citing both, with the more precise date ("February 2026"
+    over "2026"). The evidence is the sentence the line was drawn from.
+    """
+    found: dict[str, tuple[str, str, Sentence]] = {}
+    cited: dict[str, set[int]] = {}
     for sentence in sentences:
         if not sentence.scores.get("outlook"):
             continue
@@ -48,11 +53,14 @@ def watch_items(sentences: list[Sentence], limit: int = 3) -> list[tuple[str, Se
         if not when or not event:
             continue
         name = event.group(0).strip()
-        key = re.sub(r"\W+", " ", name.lower()).strip()
-        if key in seen:
+        key = " ".join(re.findall(r"\w+", name.lower())[-2:])
+        previous = found.get(key)
+        if previous is None and len(found) >= limit:
             continue
-        seen.add(key)
-        found.append((f"Watch: {name[0].upper()}{name[1:]} ({when.group(0)})", sentence))
-        if len(found) >= limit:
-            break
-    return found
+        cited.setdefault(key, set()).update(sentence.sources)
+        if previous is None or len(when.group(0)) > len(previous[1]):
+            found[key] = (name, when.group(0), sentence)
+    return [
+        (f"Watch: {name[0].upper()}{name[1:]} ({when})", sorted(cited[key]), sentence.text)
+        for key, (name, when, sentence) in found.items()
+    ]

@@ -114,10 +114,9 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     for key in BODY_SECTIONS:
         picked = sorted(ranked[key], key=lambda s: s.order)
         sections[key] = [_item(s, options.explain, _why(s, key, ranked[key])) for s in picked]
-    for text, sentence in watch_items(analysis.kept, WATCH_ITEMS):
-        why = f"what to watch: a dated event in an outlook sentence: {sentence.text}"
-        watch = Sentence(text, sentence.sources, 0, 0.0)
-        sections["outlook"].append(_item(watch, options.explain, why))
+    for text, source_ids, evidence in watch_items(analysis.kept, WATCH_ITEMS):
+        why = f"what to watch: a dated event in a forward-looking sentence: {evidence}"
+        sections["outlook"].append(Item(text, source_ids, why if options.explain else None))
 
     sources = analysis.sources
     title = options.title or (sources[0].title if sources else "Briefing memo")
