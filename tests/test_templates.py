@@ -239,8 +239,10 @@ def test_translated_memo_from_templates(tmp_path):
     for word in ["VERMERK", "AN:", "VON:", "DATUM:", "BETREFF:", "Zusammenfassung", "Ausblick"]:
         assert word in pdf, word
     assert "Page 1" not in pdf and "MEMORANDUM" not in pdf
+    assert "Das Wichtigste aus 2 Quellen." in " ".join(pdf.split())  # summary_lead.j2
     docx = docx_text(paths[".docx"])
     assert "VERMERK" in docx and "Verteidigung" in docx and "Seite " in docx
+    assert "Das Wichtigste aus 2 Quellen." in docx
     md = paths[".md"].read_text(encoding="utf-8")
     assert "Das Wichtigste aus 2 Quellen." in md and "### Kennzahlen" in md
     assert '<html lang="de">' in paths[".html"].read_text(encoding="utf-8")
