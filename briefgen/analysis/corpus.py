@@ -10,6 +10,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.analysis.classify import Verdict
 
 OTHER = "other"
 
@@ -24,7 +28,8 @@ class Sentence:
     scores: dict[str, float] = field(default_factory=dict)
     cue_terms: list[str] = field(default_factory=list)
     score: float = 0.0  # rank inside its section
-    why: str = ""
+    why: str = ""  # set by the summary; section reasons come from ``verdict``
+    verdict: Verdict | None = None  # explains the section on demand (--explain)
     vector: dict[str, float] = field(default_factory=dict)
     numbers: frozenset[str] = frozenset()  # terms with a digit: "2027", "68", "15th"
     tellings: int = 1  # how many sentences (across sources) say this; >1 after merging

@@ -11,6 +11,7 @@ place of the first. Two sentences that both carry figures merge only when they s
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections import defaultdict
@@ -97,6 +98,9 @@ def _fuller(a: Sentence, b: Sentence) -> bool:
 
 
 def _absorb(twin: Sentence, duplicate: Sentence) -> None:
-    twin.sources = sorted(set(twin.sources) | set(duplicate.sources))
+    for source_id in duplicate.sources:  # keep the list sorted without re-sorting it
+        at = bisect.bisect_left(twin.sources, source_id)
+        if at == len(twin.sources) or twin.sources[at] != source_id:
+            twin.sources.insert(at, source_id)
     twin.tellings += duplicate.tellings
     twin.highlight = twin.highlight or duplicate.highlight

@@ -25,6 +25,7 @@ _CONVERTED = (
     rf"(?P<converted>{AMOUNT})\)?"
 )
 _AMOUNT_HEAD = re.compile(AMOUNT)
+_HAS_DIGIT = re.compile(r"\d")
 _MONEY = re.compile(rf"(?P<amount>{AMOUNT})(?:{_CONVERTED})?")
 # "from JPY 5 trillion (2022–2026) to JPY 10 trillion": the earlier figure and its period.
 _FROM = re.compile(
@@ -92,17 +93,24 @@ class Fact:
 
 def extract_facts(sentence: str) -> list[tuple[str, str, str]]:
     """(kind, label, value) facts found in one sentence, in reading order within each kind."""
+    if not _HAS_DIGIT.search(sentence):  # most sentences: only people and places to look for
+        return _people_and_places(sentence)
     facts = _money(sentence)
     for match in _ORDINAL_EVENT.finditer(sentence):
         facts.append(("event", "Numbered meeting", match.group("event")))
-    for match in _VENUE.finditer(sentence):
-        if match.group("place").split()[0] not in _NOT_PLACES:
-            facts.append(("place", "Venue", match.group("place")))
     for match in _DATE.finditer(sentence):
         facts.append(("date", _event_near(sentence, match.start()) or "Date", match.group("value")))
     for match in _PERCENT.finditer(sentence):
         label = _label_before(sentence, match.start())
         facts.append(("percent", label, " ".join(match.group("value").split())))
+    return facts + _people_and_places(sentence)
+
+
+def _people_and_places(sentence: str) -> list[tuple[str, str, str]]:
+    facts: list[tuple[str, str, str]] = []
+    for match in _VENUE.finditer(sentence):
+        if match.group("place").split()[0] not in _NOT_PLACES:
+            facts.append(("place", "Venue", match.group("place")))
     for match in _PERSON.finditer(sentence):
         name = match.group("name")
         if name.split()[0] not in _NOT_NAMES and len(name) > 3:

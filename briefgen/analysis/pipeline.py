@@ -113,7 +113,10 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     _fit_budget(ranked)
     for key in BODY_SECTIONS:
         picked = sorted(ranked[key], key=lambda s: s.order)
-        sections[key] = [_item(s, options.explain, _why(s, key, ranked[key])) for s in picked]
+        sections[key] = [
+            _item(s, options.explain, _why(s, key, ranked[key]) if options.explain else "")
+            for s in picked
+        ]
     for text, source_ids, evidence in watch_items(analysis.kept, WATCH_ITEMS):
         why = f"what to watch: a dated event in a forward-looking sentence: {evidence}"
         sections["outlook"].append(Item(text, source_ids, why if options.explain else None))
@@ -141,7 +144,7 @@ def _classify(sentence: Sentence, cues: CueSet) -> None:
     verdict = cues.classify(sentence.text)
     sentence.section = verdict.section
     sentence.scores = verdict.scores
-    sentence.why = verdict.explain()
+    sentence.verdict = verdict
     # Rank inside a section: cue strength (capped so long lists do not win by length), an early
     # position in the article, and the number of sources that tell it (set after merging).
     strength = min(verdict.scores.get(verdict.section, 0.0), 10.0) / 10.0
@@ -167,11 +170,12 @@ def _fit_budget(ranked: dict[str, list[Sentence]]) -> None:
 
 
 def _why(sentence: Sentence, section: str, ranked: list[Sentence]) -> str:
+    assert sentence.verdict is not None  # every story sentence is classified in analyse()
     rank = ranked.index(sentence) + 1
     merged = ""
     if sentence.tellings > 1:
         merged = f"; merged {sentence.tellings} tellings from sources {sentence.sources}"
-    return f"{sentence.why}; ranked {rank} of {len(ranked)} kept in {section}{merged}"
+    return f"{sentence.verdict.explain()}; ranked {rank} of {len(ranked)} kept in {section}{merged}"
 
 
 def _item(sentence: Sentence, explain: bool, why: str) -> Item:
