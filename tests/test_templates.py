@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -347,3 +348,41 @@ def test_missing_templates_folder_is_one_line_error(hostile, tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["error: nope: templates folder does not exist"]
     assert not (tmp_path / "o").exists()
+
+
+needs_chromium = pytest.mark.skipif(
+    not any(shutil.which(name) for name in ("chromium", "chromium-browser")),
+    reason="chromium not installed",
+)
+
+
+@needs_chromium
+def test_html_prints_banner_and_page_numbers_on_every_page(tmp_path):
+    import subprocess
+
+    from pypdf import PdfReader
+
+    result = run_cli("generate", "-f", "html", "-o", str(tmp_path), check=True)
+    (page,) = written_paths(result)
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    printed = tmp_path / "printed.pdf"
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}",
+            page.resolve().as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    pages = PdfReader(str(printed)).pages
+    assert len(pages) >= 1
+    for number, sheet in enumerate(pages, start=1):
+        text = sheet.extract_text()
+        assert text.count("UNCLASSIFIED") >= 2, number  # top and bottom of every page
+        assert f"Page {number} of {len(pages)}" in text
