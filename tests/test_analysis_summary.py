@@ -82,6 +82,15 @@ def test_tighten_drops_framing_and_colour_but_never_news() -> None:
     assert tighten("They back artificial intelligence (AI) research.") == (
         "They back artificial intelligence research."
     )
+    assert (
+        tighten(
+            "Against the backdrop of rising tension in Asia, both sides underscored the role of "
+            "their partnership in regional peace."
+        )
+        == "Both sides underscored the role of their partnership in regional peace."
+    )
+    listed = "With closer defence ties, larger investment and joint research, they will grow."
+    assert tighten(listed) == listed
     short = "After the talks, both left."
     assert tighten(short) == short
 

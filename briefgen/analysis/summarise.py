@@ -21,7 +21,10 @@ OTHER_PENALTY = 0.5  # protocol and colour rarely make a bottom line, except an 
 # A leading framing clause: "Building upon the outcomes of X, Modi and Takaichi directed ..."
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:Building|Following|Against|Amid|Despite|During|After|With|Closing|Speaking|"
-    r"Addressing|In a|On the|At the)\b[^,;]{3,140}?),\s+(?=[A-Z])"
+    r"Addressing|In a|On the|At the)\b[^,;]{3,140}?),\s+"
+    # the main clause's subject: a capital, or a plural subject ("both sides ..."); a lower-case
+    # word after the comma is otherwise the next item of a list ("With X, Y and Z, ...")
+    r"(?=[A-Z]|(?:both|the two|they|officials|leaders)\b)"
 )
 # A trailing participle phrase: "..., injecting renewed vigour into ..." adds colour, not news.
 # Only participles that comment rather than report: "aligning their views on maritime
