@@ -12,7 +12,6 @@ import io
 import logging
 import math
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +114,9 @@ def _page_lines(page, number: int, path: Path) -> list[Line]:
 
 
 def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop page numbers and lines repeated at the top or bottom of most pages."""
+    """Drop page numbers, lines repeated at the top or bottom of most pages, and a top or
+    bottom line set smaller than the text and well apart from it (a running head on a
+    one-page file, where repetition cannot tell)."""
 
     def key(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
@@ -123,6 +124,8 @@ def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     edges = [_edge_lines(page) for page in pages]
     counts = Counter(k for edge in edges for k in {key(line) for line in edge})
     needed = max(2, math.ceil(len(pages) / 2))
+    body_size = _body_size(pages)
+    steps = line_steps(pages)
     result = []
     for page, edge in zip(pages, edges, strict=True):
         drop = {
@@ -130,8 +133,29 @@ def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             for line in edge
             if _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and counts[key(line)] >= needed)
         }
+        drop |= {id(line) for line in _set_apart(page, body_size, steps.get(round(body_size)))}
         result.append([line for line in page if id(line) not in drop])
     return result
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _set_apart(page: list[Line], body_size: float, step: float | None) -> list[Line]:
+    """The top and bottom lines when smaller than the body text and far from other lines."""
+    if len(page) < 3 or not step:
+        return []
+    ordered = sorted(page, key=lambda line: -line.y)
+    found = []
+    for edge, neighbour in ((ordered[0], ordered[1]), (ordered[-1], ordered[-2])):
+        if edge.size <= body_size - 1 and abs(edge.y - neighbour.y) > 2 * step:
+            found.append(edge)
+    return found
 
 
 def _edge_lines(page: list[Line]) -> list[Line]:
@@ -150,8 +174,8 @@ def join_paragraphs(pages: list[list[Line]]) -> list[str]:
     current = ""
     previous: Line | None = None
     bullet = False
+    steps = line_steps(pages)
     for page in pages:
-        steps = _line_steps(page)
         left = min((line.x for line in page), default=0.0)
         for index, line in enumerate(page):
             if _BULLET_ONLY.match(line.text):
@@ -162,7 +186,9 @@ def join_paragraphs(pages: list[list[Line]]) -> list[str]:
                 starts = True
             else:
                 step = steps.get(round(line.size), 1.2 * line.size)
-                starts = not _continues(previous, line, step, left, first_on_page=index == 0)
+                starts = not _continues(
+                    previous, line, step, left, first_on_page=index == 0, paragraph=current
+                )
             if starts:
                 if current:
                     paragraphs.append(current)
@@ -175,29 +201,44 @@ def join_paragraphs(pages: list[list[Line]]) -> list[str]:
     return paragraphs
 
 
-def _line_steps(page: list[Line]) -> dict[int, float]:
-    """The usual distance between lines of one paragraph, per font size."""
-    steps: dict[int, list[float]] = {}
-    for a, b in zip(page, page[1:], strict=False):
-        gap = a.y - b.y
-        if abs(a.size - b.size) < 0.5 and 0 < gap < 3 * max(a.size, 1):
-            steps.setdefault(round(a.size), []).append(gap)
-    return {size: statistics.median(gaps) for size, gaps in steps.items()}
+def line_steps(pages: list[list[Line]]) -> dict[int, float]:
+    """The usual distance between lines of one paragraph, per font size, over the document.
+
+    The most common gap (not the mean): paragraph gaps and headings are the exceptions.
+    """
+    gaps: dict[int, Counter[float]] = {}
+    for page in pages:
+        for a, b in zip(page, page[1:], strict=False):
+            gap = a.y - b.y
+            if abs(a.size - b.size) < 0.5 and 0 < gap < 3 * max(a.size, 1):
+                gaps.setdefault(round(a.size), Counter())[round(gap * 2) / 2] += 1
+    return {size: min(counts, key=lambda gap: (-counts[gap], gap)) for size, counts in gaps.items()}
 
 
-def _continues(previous: Line, line: Line, step: float, left: float, first_on_page: bool) -> bool:
-    """Whether ``line`` carries on the paragraph that ``previous`` is part of."""
+def _continues(
+    previous: Line, line: Line, step: float, left: float, first_on_page: bool, paragraph: str
+) -> bool:
+    """Whether ``line`` carries on ``paragraph``, whose last line is ``previous``."""
     gap = previous.y - line.y
-    reads_on = not _TERMINAL.search(previous.text) and line.text[:1].islower()
+    same_size = abs(previous.size - line.size) < 1
     if first_on_page or gap <= 0 or gap > 3 * step:
-        # A new page or column: only an unfinished sentence carries over.
-        return reads_on or (abs(gap) < 1 and not first_on_page)
-    if abs(previous.size - line.size) >= 1:
+        # A new page or column: an unfinished sentence carries over, anything else starts
+        # anew. "… led by Prime | Minister Modi" reads on; a title-case paragraph such as
+        # a headline ("… With Taiwan: | Minister" then "Economic …") ends where it ends.
+        if not same_size or (_TERMINAL.search(previous.text) and abs(gap) >= 1):
+            return False
+        return abs(gap) < 1 or not line.text[:1].isupper() or not _title_case(paragraph)
+    if not same_size:
         return False  # a heading and its text are separate lines
     if gap > PARAGRAPH_GAP * step:
         return False
     # A first-line indent after a finished sentence starts a paragraph.
     return not (_TERMINAL.search(previous.text) and line.x > left + 8)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _join(text: str, following: str) -> str:
