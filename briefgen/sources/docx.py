@@ -30,9 +30,14 @@ def read_docx_file(path: Path) -> SourceDocument:
         from docx import Document
 
         document = Document(io.BytesIO(data))
-        lines = _blocks(document)
+        # style id -> name, once: python-docx resolves a paragraph's style by a slow scan
+        styles = {
+            style.styleId: (style.name_val or "").lower()
+            for style in document.styles.element.style_lst
+        }
+        lines = _blocks(document, styles)
         metadata, title = _properties(document)
-        title = title or _styled_title(document)
+        title = title or _styled_title(document, styles)
     text = check_not_empty(tidy_text("\n".join(lines)), path, "document has no text")
     return SourceDocument(
         text=text, title=title or title_from_path(path), path=path, metadata=metadata
@@ -58,22 +63,22 @@ def _check_package(data: bytes, path: Path) -> None:
         raise InputError(path, "not a Word document (a ZIP file without a Word body)")
 
 
-def _blocks(container) -> list[str]:
+def _blocks(container, styles: dict[str, str]) -> list[str]:
     """One line per paragraph (list items as ``- item``) and per table row, in order."""
     from docx.table import Table
 
     lines: list[str] = []
     for block in container.iter_inner_content():
         if isinstance(block, Table):
-            lines += _table_rows(block)
+            lines += _table_rows(block, styles)
             continue
         text = _paragraph_text(block)
         if text:
-            lines.append(f"- {text}" if _is_list_item(block) else text)
+            lines.append(f"- {text}" if _is_list_item(block, styles) else text)
     return lines
 
 
-def _table_rows(table) -> list[str]:
+def _table_rows(table, styles: dict[str, str]) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
         cells: list[str] = []
@@ -82,7 +87,7 @@ def _table_rows(table) -> list[str]:
             if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
                 continue
             seen.add(id(cell._tc))
-            cell_lines = _blocks(cell)
+            cell_lines = _blocks(cell, styles)
             if cell_lines:
                 cells.append(" ".join(line.removeprefix("- ") for line in cell_lines))
         if cells:
@@ -101,19 +106,22 @@ def _paragraph_text(paragraph) -> str:
     return text
 
 
-def _is_list_item(paragraph) -> bool:
+def _style_name(paragraph, styles: dict[str, str]) -> str:
+    return styles.get(paragraph._p.style or "", "")
+
+
+def _is_list_item(paragraph, styles: dict[str, str]) -> bool:
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.numPr is not None:
         return True
-    style = paragraph.style.name if paragraph.style is not None else ""
-    return style.startswith("List")
+    return _style_name(paragraph, styles).startswith("list")
 
 
-def _styled_title(document) -> str:
+def _styled_title(document, styles: dict[str, str]) -> str:
     """The text of the first Title paragraph, else of the first Heading 1."""
-    for style in ("Title", "Heading 1"):
+    for style in ("title", "heading 1"):
         for paragraph in document.paragraphs:
-            if paragraph.style is not None and paragraph.style.name == style:
+            if _style_name(paragraph, styles) == style:
                 text = " ".join(paragraph.text.split())
                 if text:
                     return text
