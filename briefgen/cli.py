@@ -312,10 +312,12 @@ def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) 
     """One brief per subfolder of FOLDER, written to OUTPUT/<subfolder>/, across processes."""
     from briefgen.batch import ProgressBar, default_jobs, find_topics, run_batch
     from briefgen.errors import BriefgenError, UsageError
-    from briefgen.render.base import parse_formats, renderer_entries
+    from briefgen.render.base import BUILTIN_RENDERERS, parse_formats, renderer_entries
 
     names = parse_formats(formats)
-    unknown = [n for n in names if n not in renderer_entries(warn)]
+    unknown = [n for n in names if n not in BUILTIN_RENDERERS]
+    if unknown:  # the entry-point scan only when a plugin format is asked for
+        unknown = [n for n in unknown if n not in renderer_entries(warn)]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r} (see `briefgen renderers`)")
     topics = find_topics(folder, warn)

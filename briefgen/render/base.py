@@ -162,7 +162,12 @@ def renderer_entries(warn: Callable[[str], None] | None = None) -> dict[str, Ren
 
 def create_renderers(names: list[str], settings: RenderSettings) -> list[Renderer]:
     """Construct the renderers for ``-f``; all of them, or a one-line error and none."""
-    entries = renderer_entries(settings.warn)
+    if all(name in BUILTIN_RENDERERS for name in names):
+        # Built-ins win over any plugin of the same name, so the entry-point scan (a large
+        # share of a run's start-up) is only needed for other names.
+        entries = {n: RendererEntry(n, BUILTIN, BUILTIN_RENDERERS[n]) for n in names}
+    else:
+        entries = renderer_entries(settings.warn)
     renderers: list[Renderer] = []
     for name in names:
         entry = entries.get(name)
