@@ -427,3 +427,52 @@ def test_memo_source_list_carries_each_readers_fields(tmp_path):
     text = docx_text(memo)
     assert "The Harbour Ledger" in text and "Rail Gazette" in text
     assert "â€" not in text and "\ufffd" not in text
+
+
+def test_two_column_pdf_reads_column_by_column(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+
+    width, height = A4
+    column = (width - 100) / 2
+    path = tmp_path / "columns.pdf"
+    document = BaseDocTemplate(str(path), pagesize=A4)
+    frames = [Frame(40, 60, column, height - 120), Frame(60 + column, 60, column, height - 120)]
+    document.addPageTemplates([PageTemplate(frames=frames)])
+    paragraphs = [
+        f"Report {n} covers port works and naval visits across the bay, with notes on berths, "
+        f"cranes and dredging that run over several lines of a narrow column. End of {n}."
+        for n in range(14)
+    ]
+    style = getSampleStyleSheet()["BodyText"]
+    # the spacer pushes report 12 to start at the foot of the left column and end in the right
+    document.build([Spacer(1, 24)] + [Paragraph(text, style) for text in paragraphs])
+    from pypdf import PdfReader
+
+    sides: dict[str, set[bool]] = {}  # report -> which columns its text runs sit in
+    report = ""
+
+    def visit(text, cm, tm, font, size) -> None:
+        nonlocal report
+        if text.strip():
+            report = text.split()[1] if text.startswith("Report ") else report
+            sides.setdefault(report, set()).add(tm[4] * cm[0] + cm[4] < width / 2)
+
+    PdfReader(str(path)).pages[0].extract_text(visitor_text=visit)
+    assert {True, False} in sides.values()  # a report runs from one column into the next
+    assert read_pdf_file(path).text.splitlines() == paragraphs
+
+
+def test_unknown_suffix_is_read_by_what_the_bytes_show(tmp_path):
+    page = tmp_path / "articleshow.cms"
+    page.write_bytes((FIXTURES / "article.html").read_bytes())
+    download = tmp_path / "download"
+    write_pdf(PACT, download)
+    (tmp_path / "notes.rtf").write_text("{\\rtf1 hello}", encoding="utf-8")
+    warnings: list[str] = []
+    documents = read_sources([tmp_path], warnings.append)
+    assert [d.path.name for d in documents] == ["articleshow.cms", "download"]
+    assert documents[0].metadata["publisher"] == "The Harbour Ledger"
+    assert documents[1].text.splitlines() == PACT.lines()
+    assert warnings == [f"{tmp_path / 'notes.rtf'}: skipped (unknown file type .rtf)"]

@@ -68,6 +68,20 @@ def reader_for(path: Path) -> Reader | None:
     return None if entry is None else _load(entry)
 
 
+def reader_for_file(path: Path) -> Reader | None:
+    """The reader by suffix, else by what the first bytes show (a page saved as ``.aspx``
+    or ``.cms``, a PDF downloaded without a suffix)."""
+    reader = reader_for(path)
+    if reader is None and path.is_file():
+        try:
+            with path.open("rb") as handle:
+                mime = sniff_mime(handle.read(1024))
+        except OSError:
+            return None
+        reader = reader_for_mime(mime) if mime else None
+    return reader
+
+
 def reader_for_mime(mime: str) -> Reader | None:
     """The reader for a MIME type such as ``text/html; charset=utf-8`` (None if unknown)."""
     base = mime.split(";")[0].strip().lower()
@@ -131,13 +145,13 @@ def collect_paths(sources: Iterable[Path], warn: Callable[[str], None]) -> list[
             raise InputError(source, "no such file or folder")
         if source.is_dir():
             for path in _walk(source):
-                if reader_for(path) is None:
+                if reader_for_file(path) is None:
                     warn(f"{path}: skipped (unknown file type {path.suffix or '(none)'})")
                 else:
                     add(path)
         elif source.suffix.lower() in BRIEF_SUFFIXES:
             raise InputError(source, "is a brief file; use it alone (briefgen render)")
-        elif reader_for(source) is None:
+        elif reader_for_file(source) is None:
             known = ", ".join(sorted(READERS))
             raise InputError(
                 source, f"unknown file type {source.suffix or '(none)'} (known: {known})"
@@ -177,7 +191,7 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
     failures: list[InputError] = []
     first_with_text: dict[str, Path] = {}
     for path in paths:
-        reader = reader_for(path)
+        reader = reader_for_file(path)
         assert reader is not None  # collect_paths keeps only readable types
         try:
             document = reader(path)
