@@ -476,3 +476,16 @@ def test_unknown_suffix_is_read_by_what_the_bytes_show(tmp_path):
     assert documents[0].metadata["publisher"] == "The Harbour Ledger"
     assert documents[1].text.splitlines() == PACT.lines()
     assert warnings == [f"{tmp_path / 'notes.rtf'}: skipped (unknown file type .rtf)"]
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    from pypdf import PdfWriter
+
+    plain = write_pdf(RAIL, tmp_path / "plain.pdf")
+    writer = PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "no-copy.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert b"/Encrypt" in path.read_bytes()
+    assert read_pdf_file(path).text.splitlines() == RAIL.lines()
