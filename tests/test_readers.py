@@ -103,6 +103,20 @@ def test_html_title_tag_loses_site_name_and_meta_falls_back(tmp_path):
     assert document.text == paragraph.strip()
 
 
+def test_html_date_from_the_articles_time_not_the_page_headers(tmp_path):
+    path = tmp_path / "dated.html"
+    story = " ".join(PACT.paragraphs)
+    path.write_text(
+        '<html><body><header><time datetime="2026-12-01">Today</time></header>'
+        f'<article><time datetime="2026-11-02T07:00:00Z">2 Nov</time><p>{story}</p></article>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    document = read_html_file(path)
+    assert document.metadata == {"date": "2026-11-02"}
+    assert document.text.splitlines() == ["2 Nov", story]
+
+
 def test_html_declared_windows_1252_is_decoded(tmp_path):
     path = tmp_path / "legacy.htm"
     story = "The minister said “the port’s new berths” will open in 2029 — a year early. " * 2
@@ -115,7 +129,8 @@ def test_html_declared_windows_1252_is_decoded(tmp_path):
 
 
 def test_html_script_built_page_uses_json_ld_article_body(tmp_path):
-    body = "The story lives only in structured data on this page. " * 4
+    body = "The story lives only in structured data on this page. " * 2
+    body = f"{body}\\n\\nA second paragraph follows in the same structured data block."
     path = tmp_path / "app.html"
     path.write_text(
         '<html><head><script type="application/ld+json">'
@@ -126,7 +141,11 @@ def test_html_script_built_page_uses_json_ld_article_body(tmp_path):
         encoding="utf-8",
     )
     document = read_html_file(path)
-    assert document.text == body.strip()
+    assert document.text.splitlines() == [
+        ("The story lives only in structured data on this page. " * 2).strip(),
+        "",
+        "A second paragraph follows in the same structured data block.",
+    ]
     assert document.title == "Structured story"
     assert document.metadata == {"publisher": "App News", "date": "2026-11-22"}
 

@@ -75,10 +75,15 @@ def read_html_file(path: Path) -> SourceDocument:
 
     metadata = page_metadata(root)
     article = _article_root(root)
+    stamp = article.find(".//time[@datetime]") if article is not None else None
+    if "date" not in metadata and stamp is not None:
+        # the article's own <time>; one in the page header is today's date, not the story's
+        metadata["date"] = normalize_date(stamp.get("datetime", ""))
     text = article_text(article) if article is not None else ""
     if _prose_words(text) < MIN_ARTICLE_WORDS:
         # Pages built by scripts carry the story only in their JSON-LD.
-        text = tidy_text(metadata.pop("body", ""))
+        body = tidy_text(metadata.pop("body", ""))
+        text = "\n".join(" ".join(line.split()) for line in body.splitlines())
     metadata.pop("body", None)
     if _prose_words(text) < MIN_ARTICLE_WORDS:
         raise InputError(path, "no article text found (only navigation, scripts or short snippets)")
@@ -105,9 +110,6 @@ def page_metadata(root: html.HtmlElement) -> dict[str, str]:
         meta, "article:published_time", "datepublished", "date", "pubdate", "publishdate",
         "dc.date", "dc.date.issued", "citation_publication_date", "parsely-pub-date",
     )  # fmt: skip
-    if not date:
-        stamp = root.find(".//time[@datetime]")
-        date = stamp.get("datetime", "") if stamp is not None else ""
     canonical = root.find(".//link[@rel='canonical']")
     url = (
         (canonical.get("href", "") if canonical is not None else "")
@@ -120,15 +122,17 @@ def page_metadata(root: html.HtmlElement) -> dict[str, str]:
         or _first(meta, "og:title", "twitter:title", "dc.title")
         or (title_tag.text_content() if title_tag is not None else "")
     )
-    return compact(
+    metadata = compact(
         {
             "title": clean_title(title, publisher),
             "publisher": publisher,
             "date": normalize_date(date) if date else "",
             "url": url if url.startswith(("http://", "https://")) else "",
-            "body": ld.get("body", ""),
         }
     )
+    if ld.get("body", "").strip():
+        metadata["body"] = ld["body"]  # kept as written: its line breaks separate paragraphs
+    return metadata
 
 
 def _first(meta: dict[str, str], *keys: str) -> str:
