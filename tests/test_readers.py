@@ -508,3 +508,28 @@ def test_pdf_with_only_an_owner_password_is_read(tmp_path):
         writer.write(handle)
     assert b"/Encrypt" in path.read_bytes()
     assert read_pdf_file(path).text.splitlines() == RAIL.lines()
+
+
+def test_pdf_text_scaled_by_its_matrix_keeps_paragraphs(tmp_path):
+    """'1 Tf' with the size in the text matrix, as some producers write, reads the same."""
+    from reportlab.pdfgen import canvas
+
+    paragraphs = [
+        ["Transport ministers met in Tokyo on Monday.", "They agreed a timetable for the link."],
+        ["Japan will lend JPY 100 billion for signalling,", "officials said after the talks."],
+    ]
+    path = tmp_path / "scaled.pdf"
+    pdf = canvas.Canvas(str(path))
+    y = 760.0
+    for lines in paragraphs:
+        for line in lines:
+            text = pdf.beginText()
+            text.setFont("Helvetica", 1)
+            text.setTextTransform(11, 0, 0, 11, 72, y)
+            text.textOut(line)
+            pdf.drawText(text)
+            y -= 13.5
+        y -= 10  # the paragraph gap
+    pdf.save()
+    # a line ending a sentence inside a paragraph is told apart only by the real line step
+    assert read_pdf_file(path).text.splitlines() == [" ".join(lines) for lines in paragraphs]

@@ -98,13 +98,15 @@ def _page_lines(page, number: int, path: Path) -> list[Line]:
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        # Some producers set "1 Tf" and scale the text matrix: the size on the page is both.
+        scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
         pieces = text.split("\n")
         for index, piece in enumerate(pieces):
             if index:
                 close()
             if piece:
                 if not where and piece.strip():
-                    where.append((x, y, float(size or 0)))
+                    where.append((x, y, float(size or 0) * (scale or 1)))
                 parts.append(piece)
 
     with damaged_file(path, f"PDF: page {number} cannot be read"):
