@@ -533,3 +533,46 @@ def test_pdf_text_scaled_by_its_matrix_keeps_paragraphs(tmp_path):
     pdf.save()
     # a line ending a sentence inside a paragraph is told apart only by the real line step
     assert read_pdf_file(path).text.splitlines() == [" ".join(lines) for lines in paragraphs]
+
+
+def test_docx_content_controls_links_and_tracked_changes(tmp_path):
+    """Text in content controls and hyperlinks is read; deleted text and text boxes are not."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    word = Document()
+    body = word.element.body
+    body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Cover page: harbour "
+            "briefing</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    paragraph = word.add_paragraph("The port deal, ")
+    link = word.part.relate_to(
+        "https://ledger.example/pact",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        is_external=True,
+    )
+    for xml in (
+        f'<w:hyperlink {nsdecls("w", "r")} r:id="{link}"><w:r><w:t>signed in Chennai</w:t>'
+        "</w:r></w:hyperlink>",
+        f"<w:del {nsdecls('w')} w:id='1' w:author='ed' w:date='2026-11-20T00:00:00Z'><w:r>"
+        "<w:delText> last month</w:delText></w:r></w:del>",
+        f"<w:ins {nsdecls('w')} w:id='2' w:author='ed' w:date='2026-11-20T00:00:00Z'><w:r>"
+        "<w:t> on Thursday</w:t></w:r></w:ins>",
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:r><w:t>, runs ten years.</w:t></w:r>"
+        "</w:sdtContent></w:sdt>",
+        f"<w:r {nsdecls('w')}><w:pict><v:shape xmlns:v='urn:schemas-microsoft-com:vml'>"
+        "<v:textbox><w:txbxContent><w:p><w:r><w:t>Sidebar: Subscribe now</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    ):
+        paragraph._p.append(parse_xml(xml))
+    path = tmp_path / "controls.docx"
+    word.save(str(path))
+    assert read_docx_file(path).text.splitlines() == [
+        "Cover page: harbour briefing",
+        "The port deal, signed in Chennai on Thursday, runs ten years.",
+    ]

@@ -8,6 +8,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from briefgen.errors import InputError
 from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
 from briefgen.sources.meta import clean_title, compact, normalize_date, title_from_path
@@ -35,9 +37,10 @@ def read_docx_file(path: Path) -> SourceDocument:
             style.styleId: (style.name_val or "").lower()
             for style in document.styles.element.style_lst
         }
-        lines = _blocks(document, styles)
+        body = document.element.body
+        lines = _blocks(body, styles)
         metadata, title = _properties(document)
-        title = title or _styled_title(document, styles)
+        title = title or _styled_title(body, styles)
     text = check_not_empty(tidy_text("\n".join(lines)), path, "document has no text")
     return SourceDocument(
         text=text, title=title or title_from_path(path), path=path, metadata=metadata
@@ -63,30 +66,49 @@ def _check_package(data: bytes, path: Path) -> None:
         raise InputError(path, "not a Word document (a ZIP file without a Word body)")
 
 
-def _blocks(container, styles: dict[str, str]) -> list[str]:
-    """One line per paragraph (list items as ``- item``) and per table row, in order."""
-    from docx.table import Table
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+_P, _TBL, _SDT, _CUSTOM = (f"{{{_W}}}{name}" for name in ("p", "tbl", "sdt", "customXml"))
+# The text of a paragraph: text runs, tabs and breaks, also inside hyperlinks, content
+# controls and tracked insertions, but not text boxes (sidebars) or the fallback copy that
+# mc:AlternateContent keeps of them. Deleted text (w:delText) and field codes (w:instrText)
+# are other tags, so they never match.
+_TEXT_NODES = etree.XPath(
+    "(.//w:t | .//w:tab | .//w:br | .//w:cr)"
+    "[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]",
+    namespaces=_NS,
+)
+# Rows and cells, also when wrapped in a content control (nested tables stay in their cell).
+_ROWS = etree.XPath("w:tr | w:sdt/w:sdtContent/w:tr | w:customXml/w:tr", namespaces=_NS)
+_CELLS = etree.XPath("w:tc | w:sdt/w:sdtContent/w:tc | w:customXml/w:tc", namespaces=_NS)
 
+
+def _blocks(container, styles: dict[str, str]) -> list[str]:
+    """One line per paragraph (list items as ``- item``) and per table row, in order.
+
+    Walks the XML, not python-docx's paragraphs, which skip content controls (w:sdt): the
+    cover page and fill-in fields of documents made from templates.
+    """
     lines: list[str] = []
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            lines += _table_rows(block, styles)
-            continue
-        text = _paragraph_text(block)
-        if text:
-            lines.append(f"- {text}" if _is_list_item(block, styles) else text)
+    for child in container.iterchildren():
+        if child.tag == _P:
+            text = _paragraph_text(child)
+            if text:
+                lines.append(f"- {text}" if _is_list_item(child, styles) else text)
+        elif child.tag == _TBL:
+            lines += _table_rows(child, styles)
+        elif child.tag in (_SDT, _CUSTOM):
+            for content in child.findall(f"{{{_W}}}sdtContent") or [child]:
+                lines += _blocks(content, styles)
     return lines
 
 
 def _table_rows(table, styles: dict[str, str]) -> list[str]:
+    """Each row as its cells' text joined by "; ". A merged cell is one w:tc, met once."""
     rows: list[str] = []
-    for row in table.rows:
-        cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
-                continue
-            seen.add(id(cell._tc))
+    for row in _ROWS(table):
+        cells = []
+        for cell in _CELLS(row):
             cell_lines = _blocks(cell, styles)
             if cell_lines:
                 cells.append(" ".join(line.removeprefix("- ") for line in cell_lines))
@@ -96,33 +118,35 @@ def _table_rows(table, styles: dict[str, str]) -> list[str]:
 
 
 def _paragraph_text(paragraph) -> str:
+    pieces = []
+    for node in _TEXT_NODES(paragraph):
+        name = node.tag.rsplit("}", 1)[-1]
+        pieces.append(node.text or "" if name == "t" else " " if name == "tab" else "\n")
     # A manual line break ends a line of an address or a list; inside a sentence it is layout.
-    parts = paragraph.text.replace("\t", " ").split("\n")
     text = ""
-    for part in (" ".join(p.split()) for p in parts):
-        if not part:
-            continue
-        text += ("\n" if _SENTENCE_END.search(text) else " ") + part if text else part
+    for part in (" ".join(p.split()) for p in "".join(pieces).split("\n")):
+        if part:
+            text += ("\n" if _SENTENCE_END.search(text) else " ") + part if text else part
     return text
 
 
 def _style_name(paragraph, styles: dict[str, str]) -> str:
-    return styles.get(paragraph._p.style or "", "")
+    style = paragraph.find("w:pPr/w:pStyle", _NS)
+    return styles.get(style.get(f"{{{_W}}}val", "") if style is not None else "", "")
 
 
 def _is_list_item(paragraph, styles: dict[str, str]) -> bool:
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None:
+    if paragraph.find("w:pPr/w:numPr", _NS) is not None:
         return True
     return _style_name(paragraph, styles).startswith("list")
 
 
-def _styled_title(document, styles: dict[str, str]) -> str:
+def _styled_title(body, styles: dict[str, str]) -> str:
     """The text of the first Title paragraph, else of the first Heading 1."""
     for style in ("title", "heading 1"):
-        for paragraph in document.paragraphs:
+        for paragraph in body.iter(_P):
             if _style_name(paragraph, styles) == style:
-                text = " ".join(paragraph.text.split())
+                text = " ".join(_paragraph_text(paragraph).split())
                 if text:
                     return text
     return ""
