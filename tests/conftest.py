@@ -14,11 +14,14 @@ from hypothesis import HealthCheck, settings
 # Hypothesis: a few examples in the normal run (seconds); `--hypothesis-profile=long` digs deeper.
 # Rendering a memo takes tens of milliseconds, so deadlines would only measure machine load.
 settings.register_profile(
-    "briefgen", max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "briefgen",
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(
     "long",
-    max_examples=1500,
+    max_examples=300,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
