@@ -123,9 +123,6 @@ def check_not_empty(text: str, path: Path, problem: str = "file is empty") -> st
     return text
 
 
-_check_not_empty = check_not_empty  # the name earlier code used
-
-
 def first_line_title(text: str, path: Path) -> str:
     for line in text.splitlines():
         line = line.strip()
@@ -134,9 +131,6 @@ def first_line_title(text: str, path: Path) -> str:
                 return line
             break
     return title_from_path(path)
-
-
-_first_line_title = first_line_title
 
 
 def read_text_file(path: Path) -> SourceDocument:
