@@ -53,10 +53,24 @@ def header_options(command):
             type=click.Path(path_type=Path, dir_okay=False),
             help="YAML file of section cue terms that replaces the bundled one.",
         ),
+        click.option(
+            "--max-source-mb",
+            type=click.FloatRange(min=0, min_open=True),
+            callback=_set_source_limit,
+            expose_value=False,
+            help="Refuse source files larger than this (default: 10 MB).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _set_source_limit(ctx: click.Context, param: click.Parameter, value: float | None) -> None:
+    if value is not None:
+        from briefgen.limits import set_max_source_mb
+
+        set_max_source_mb(value)
 
 
 def output_options(command):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.limits import DEFAULT_MAX_SOURCE_MB, max_source_bytes
+from briefgen.limits import describe as describe_size
 from briefgen.sources.base import SourceDocument
 from briefgen.sources.meta import compact, normalize_date, title_from_path
 
-MAX_SOURCE_BYTES = 50 * 1024 * 1024
+MAX_SOURCE_BYTES = int(DEFAULT_MAX_SOURCE_MB * 2**20)  # the default; see briefgen.limits
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
@@ -25,18 +28,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _MOJIBAKE = re.compile(r"â€|â[\x80-\x9f]|Ã[\x80-\xbf\u0152-\u2122]|Â[\xa0-\xbf]")
 
 
-def read_bytes(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
-    """Read a file, refusing one larger than ``limit`` bytes with a clear message."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """Read a file, refusing one larger than ``limit`` bytes (default: --max-source-mb)."""
+    limit = max_source_bytes() if limit is None else limit
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                path, f"file is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit"
-            )
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise InputError(path, "not a regular file")
+        if info.st_size > limit:
+            raise InputError(path, describe_size(info.st_size, limit))
         with path.open("rb") as handle:
-            return handle.read(limit + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
+    if len(data) > limit:  # the file grew after stat(): still never hold more than limit
+        raise InputError(path, describe_size(len(data), limit))
+    return data
 
 
 def detect_encoding(data: bytes, declared: str | None = None) -> str | None:
