@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
+import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -90,13 +92,50 @@ def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
         for temp, _ in done:
             temp.unlink(missing_ok=True)
         raise
-    for temp, final in done:
-        try:
-            os.replace(temp, final)
-        except OSError as exc:
-            temp.unlink(missing_ok=True)
-            raise OutputError(final, f"cannot write ({exc.strerror or exc})") from None
+    _commit(done)
     return [final for _, final in done]
+
+
+def _commit(done: list[tuple[Path, Path]]) -> None:
+    """Rename every temporary file into place, all or none.
+
+    Each file that is about to be replaced is first kept under a hard link, so that when a
+    later rename fails (the name is a folder, the disk went read-only) the earlier files are
+    put back byte-identical rather than leaving a memo whose DOCX and PDF disagree.
+    """
+    kept: list[Path] = []
+    replaced: list[tuple[Path, Path | None]] = []
+    try:
+        for temp, final in done:
+            old = _keep_old(final)
+            if old is not None:
+                kept.append(old)
+            os.replace(temp, final)
+            replaced.append((final, old))
+    except OSError as exc:
+        for final, old in reversed(replaced):
+            if old is None:
+                final.unlink(missing_ok=True)
+            else:
+                os.replace(old, final)
+        for path in [temp for temp, _ in done] + kept:
+            path.unlink(missing_ok=True)
+        failed = done[len(replaced)][1] if len(replaced) < len(done) else done[-1][1]
+        raise OutputError(failed, f"cannot write ({exc.strerror or exc})") from None
+    for path in kept:
+        path.unlink(missing_ok=True)
+
+
+def _keep_old(final: Path) -> Path | None:
+    """A hard link to the file at ``final`` (None when there is none), to restore it from."""
+    if not (final.is_file() or final.is_symlink()):
+        return None
+    backup = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(final, backup, follow_symlinks=False)
+    except OSError:  # a filesystem without hard links: a copy will do
+        shutil.copy2(final, backup, follow_symlinks=False)
+    return backup
 
 
 def write_text(path: Path, text: str) -> Path:
