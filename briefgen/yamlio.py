@@ -68,21 +68,24 @@ class FieldLines:
         if node is not None:
             self._walk(node, "")
 
-    def _walk(self, node: Any, path: str) -> None:
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = str(getattr(key_node, "value", "?"))
-                child = f"{path}.{key}" if path else key
-                line = key_node.start_mark.line + 1
-                if child in self.lines:
-                    self.duplicates.append((child, self.lines[child], line))
-                    continue
-                self.lines[child] = line
-                self._walk(value_node, child)
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                self._walk(item, f"{path}[{index}]")
+    def _walk(self, root: Any, root_path: str) -> None:
+        # An explicit stack, not recursion: a deeply nested (hostile) file must not overflow.
+        stack = [(root, root_path)]
+        while stack:
+            node, path = stack.pop()
+            self.lines.setdefault(path, node.start_mark.line + 1)
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    key = str(getattr(key_node, "value", "?"))
+                    child = f"{path}.{key}" if path else key
+                    line = key_node.start_mark.line + 1
+                    if child in self.lines:
+                        self.duplicates.append((child, self.lines[child], line))
+                        continue
+                    self.lines[child] = line
+                    stack.append((value_node, child))
+            elif isinstance(node, yaml.SequenceNode):
+                stack += [(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
 
     def __call__(self, path: str) -> int | None:
         while True:

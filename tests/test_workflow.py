@@ -237,3 +237,13 @@ def test_schema_describes_every_field_validate_accepts(schema):
     assert set(schema["properties"]["sections"]["properties"]) == set(SECTION_KEYS)
     assert set(schema["properties"]["headings"]["properties"]) == set(HEADING_KEYS)
     assert re.fullmatch(schema["properties"]["date"]["pattern"], "2026-11-23")
+
+
+def test_deeply_nested_brief_is_a_clean_error(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("title: x\nsections: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == f"error: {path}: line 2: sections: expected a mapping, got a list"
+    )
