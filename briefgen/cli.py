@@ -214,7 +214,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @output_options
 @style_options
 @template_options
@@ -231,7 +231,7 @@ def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) ->
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "-o",
     "--output",
@@ -265,7 +265,7 @@ def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> N
 
 
 @cli.command()
-@click.argument("brief_file", type=click.Path(path_type=Path))
+@click.argument("brief_file", type=click.Path(path_type=Path, readable=False))
 @output_options
 @style_options
 @template_options
@@ -277,7 +277,7 @@ def render(brief_file: Path, output: Path, formats: str, **style) -> None:
 
 
 @cli.command()
-@click.argument("brief_file", type=click.Path(path_type=Path))
+@click.argument("brief_file", type=click.Path(path_type=Path, readable=False))
 def validate(brief_file: Path) -> None:
     """Check a brief file; report every problem with its field path."""
     from briefgen.model import load_brief
