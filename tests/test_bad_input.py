@@ -198,7 +198,7 @@ def test_symlink_loop_in_a_folder_is_walked_once(tmp_path: Path, out: Path) -> N
 def test_a_symlink_pointing_at_itself(tmp_path: Path, out: Path) -> None:
     source = tmp_path / "loop.txt"
     source.symlink_to(source.name)
-    assert_one_line_error(generate(source, "-o", out), source, "", out)
+    assert_one_line_error(generate(source, "-o", out), source, "symbolic link to nothing", out)
 
 
 def _unprivileged() -> list[str]:

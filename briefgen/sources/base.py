@@ -142,6 +142,8 @@ def collect_paths(sources: Iterable[Path], warn: Callable[[str], None]) -> list[
 
     for source in sources:
         if not source.exists():
+            if source.is_symlink():  # exists() follows links: a dangling or looping one
+                raise InputError(source, "symbolic link to nothing (dangling or a loop)")
             raise InputError(source, "no such file or folder")
         if source.is_dir():
             for path in _walk(source):
