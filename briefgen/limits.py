@@ -1,8 +1,8 @@
 """Size limits on input, so a huge or endless file gets a clear error, not an exhausted machine.
 
-The analysis holds a source's text in memory several times over (measured: peak memory grows
-about 20 MB per MB of text), so the limit is what bounds memory. ``--max-source-mb`` raises
-it; it travels in the environment so batch worker processes obey it too.
+The analysis holds a source's text in memory several times over (measured: a 10 MB text file
+peaks at about 400 MB, a 1 MB file at about 60 MB), so the limit is what bounds memory.
+``--max-source-mb`` raises it; it travels in the environment so batch workers obey it too.
 """
 
 from __future__ import annotations

@@ -359,6 +359,8 @@ def load_brief(path: Path) -> Brief:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+        except RecursionError:
+            raise InputError(path, "invalid JSON: nested too deeply for a brief") from None
         locate: Locate = _json_locator(text)
     else:
         from briefgen.yamlio import parse_yaml_with_lines

@@ -37,7 +37,7 @@ def parse_yaml(text: str, path: Path) -> Any:
 
 def parse_yaml_with_lines(text: str, path: Path) -> tuple[Any, FieldLines]:
     """Parse YAML safely and keep where each field is, for messages that give line numbers."""
-    if "*" in text and _has_alias(text):
+    if ("*" in text and _has_alias(text)) or _deeply_nested(text):
         loader_cls: Any = _NoAliasSafeLoader
     else:
         loader_cls = _BaseLoader
@@ -45,6 +45,8 @@ def parse_yaml_with_lines(text: str, path: Path) -> tuple[Any, FieldLines]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise InputError(path, "invalid YAML: nested too deeply for a brief") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
@@ -98,6 +100,24 @@ class FieldLines:
 
 
 _PARENT = re.compile(r"(\.[^.\[]*|\[\d+\])$")
+
+
+_NESTING = 40  # a brief nests four deep; far more is an attack or an accident
+_COMPACT_NESTING = re.compile(rf"^[ \t]*(?:[-?][ \t]+){{{_NESTING}}}", re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{_NESTING * 4}}}", re.MULTILINE)
+
+
+def _deeply_nested(text: str) -> bool:
+    """Could this document nest deeply? Then parse it with the pure-Python loader, which
+    raises RecursionError where the C one overflows its stack and kills the process."""
+    if _COMPACT_NESTING.search(text) or _DEEP_INDENT.search(text):
+        return True
+    depth = 0
+    for bracket in re.sub(r"[^\[\]{}]+", "", text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        if depth > _NESTING:
+            return True
+    return False
 
 
 def _has_alias(text: str) -> bool:

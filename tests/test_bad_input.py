@@ -288,6 +288,20 @@ def test_billion_laughs_alias_bomb(tmp_path: Path, out: Path) -> None:
     assert_one_line_error(render(brief, out), brief, "alias", out)
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("flow.yaml", "title: " + "[" * 100_000 + "]" * 100_000),  # crashed the C parser
+        ("compact.yaml", "- " * 100_000 + "x"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ],
+    ids=["yaml-flow", "yaml-compact", "json"],
+)
+def test_brief_nested_absurdly_deep(tmp_path: Path, out: Path, name: str, text: str) -> None:
+    brief = write(tmp_path / name, text + "\n")
+    assert_one_line_error(render(brief, out), brief, "nested too deeply", out)
+
+
 def test_yaml_that_asks_for_python_objects(tmp_path: Path, out: Path) -> None:
     marker = tmp_path / "pwned"
     brief = write(
