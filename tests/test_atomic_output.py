@@ -165,3 +165,17 @@ def test_a_failed_cli_run_leaves_the_earlier_memo_byte_identical(tmp_path: Path)
     assert result.stderr.strip().splitlines()[-1].startswith(f"error: {pdf}: cannot write")
     assert _files(out) == before  # the DOCX from the first run is untouched
     assert "FIRSTRUN" in docx_text(next(out.glob("*.docx")))
+
+
+def test_a_symlink_at_the_memo_name_is_replaced_never_written_through(tmp_path: Path) -> None:
+    outside = tmp_path / "precious.txt"
+    outside.write_bytes(b"not yours to overwrite")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "memo.docx").symlink_to(outside)
+
+    write_all([(out / "memo.docx", _writer(b"new docx"))])
+
+    assert outside.read_bytes() == b"not yours to overwrite"
+    assert not (out / "memo.docx").is_symlink()
+    assert (out / "memo.docx").read_bytes() == b"new docx"
