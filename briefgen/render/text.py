@@ -15,8 +15,11 @@ def xml_safe(text: str) -> str:
 
 
 def markup_escape(text: str) -> str:
-    """Escape text for reportlab Paragraph markup so it is printed, never interpreted."""
-    return escape(xml_safe(text), quote=False)
+    """Escape text for reportlab Paragraph markup so it is printed, never interpreted.
+
+    Quotes are escaped too, so the result is also safe inside a markup attribute value.
+    """
+    return escape(xml_safe(text), quote=True)
 
 
 def citation(ids: list[int]) -> str:
