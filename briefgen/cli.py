@@ -20,7 +20,9 @@ DEFAULT_FORMATS = "docx,pdf"
 
 
 def warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    from briefgen.errors import printable  # a file name may hold a newline or bad bytes
+
+    click.echo(f"warning: {printable(message)}", err=True)
 
 
 def progress(message: str) -> None:

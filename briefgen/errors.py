@@ -15,7 +15,7 @@ class BriefgenError(Exception):
 
     def lines(self) -> list[str]:
         """The messages to print, one problem per line, each naming the file."""
-        prefix = f"{self.path}: " if self.path is not None else ""
+        prefix = f"{printable(self.path)}: " if self.path is not None else ""
         return [f"{prefix}{_one_line(self.message)}"]
 
 
@@ -45,9 +45,18 @@ class BriefError(BriefgenError):
         self.problems = problems
 
     def lines(self) -> list[str]:
-        prefix = f"{self.path}: " if self.path is not None else ""
+        prefix = f"{printable(self.path)}: " if self.path is not None else ""
         return [f"{prefix}{_one_line(problem)}" for problem in self.problems]
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    return printable(" ".join(str(text).split()))
+
+
+def printable(text: object) -> str:
+    """Text for one line of a terminal: a newline or escape code in a file name is shown as
+    ``\\n`` or ``\\x1b``, so it can neither split the message nor drive the terminal."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in str(text)
+    )

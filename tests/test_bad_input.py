@@ -239,6 +239,20 @@ def test_unreadable_file_beside_a_good_one_is_skipped_with_a_warning(
     assert f"warning: {folder / 'secret.txt'}: skipped (Permission denied)" in result.stderr
 
 
+def test_file_name_with_a_newline_and_undecodable_bytes(tmp_path: Path, out: Path) -> None:
+    folder = tmp_path / "clippings"
+    write(folder / "good.txt", ARTICLE)
+    bad = Path(os.fsdecode(bytes(folder) + b"/bad\nname\xff\x1b[31m.txt"))
+    write(bad, b"")
+    result = generate(folder, "-o", out)  # the name is shown escaped, on one line
+    new_memo(result, out)
+    assert f"warning: {folder}/bad\\nname\\udcff\\x1b[31m.txt: skipped" in result.stderr
+    before = _files(out)
+    alone = generate(bad, "-o", out)
+    assert_one_line_error(alone, f"{folder}/bad\\nname\\udcff\\x1b[31m.txt", "empty")
+    assert _files(out) == before
+
+
 def test_missing_path(tmp_path: Path, out: Path) -> None:
     missing = tmp_path / "nowhere" / "article.txt"
     assert_one_line_error(generate(missing, "-o", out), missing, "no such file", out)
