@@ -381,7 +381,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n4. batch of {args.topics} briefs (3 articles each), 1 job vs {jobs}")
         result = bench_batch(work, args.topics, args.batch_rounds, jobs, args.timeout)
         speedup = result["speedup"]
-        table(list(result["series"].values()), {f"speed-up with {jobs} jobs": f"{speedup:.2f}x"})
+        one, many = result["series"].values()
+        # cpu / wall: how many cores a run actually got (other work on the machine takes some)
+        used = ", ".join(
+            f"{s.cpu_median / s.median:.2f} ({s.label[-6:].strip()})" for s in (one, many)
+        )
+        table(
+            [one, many],
+            {f"speed-up with {jobs} jobs": f"{speedup:.2f}x", "cores used (cpu/wall)": used},
+        )
         figures["batch_speedup"] = speedup
         verdicts.append(verdict("batch", speedup, speedup >= 1.7, f"{speedup:.2f}x"))
 
