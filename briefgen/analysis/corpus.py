@@ -10,6 +10,7 @@ import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 OTHER = "other"
 
 
-@dataclass
+@dataclass(slots=True)  # no per-object __dict__: draft holds hundreds of thousands of these
 class Sentence:
     text: str
     sources: list[int]
@@ -43,6 +44,7 @@ def word_set(words: str) -> frozenset[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_NO_NUMBERS: frozenset[str] = frozenset()
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOP_WORDS = word_set(
     """
@@ -76,17 +78,33 @@ def _fold(word: str) -> str:
 
 def vectorise(sentences: list[Sentence]) -> None:
     """Give every sentence a unit TF-IDF vector, IDF counted over these sentences."""
-    counts = [Counter(tokens(s.text)) for s in sentences]
+    idf = inverse_document_frequency(sentences)
+    for sentence in sentences:
+        set_vector(sentence, idf)
+
+
+def inverse_document_frequency(sentences: Iterable[Sentence]) -> dict[str, float]:
+    """IDF of every term over ``sentences``, counted in one pass that keeps nothing per sentence.
+
+    With ``set_vector`` it lets vectors be made one at a time when needed, so a large corpus
+    never holds every sentence's vector at once.
+    """
     df: Counter[str] = Counter()
-    for count in counts:
-        df.update(count.keys())
-    total = len(sentences) + 1
-    idf = {term: math.log(total / (n + 1)) + 1.0 for term, n in df.items()}
-    for sentence, count in zip(sentences, counts, strict=True):
-        weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in count.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        sentence.vector = {t: w / norm for t, w in weights.items()}
-        sentence.numbers = frozenset(t for t in count if _DIGIT.search(t))
+    total = 1
+    for sentence in sentences:
+        df.update(set(tokens(sentence.text)))
+        total += 1
+    return {term: math.log(total / (n + 1)) + 1.0 for term, n in df.items()}
+
+
+def set_vector(sentence: Sentence, idf: dict[str, float]) -> None:
+    """The sentence's unit TF-IDF vector and the terms in it that carry a digit."""
+    count = Counter(tokens(sentence.text))
+    weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in count.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    sentence.vector = {t: w / norm for t, w in weights.items()}
+    # Most sentences have no figure: they share the one empty frozenset.
+    sentence.numbers = frozenset(t for t in count if _DIGIT.search(t)) or _NO_NUMBERS
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

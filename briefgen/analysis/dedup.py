@@ -15,6 +15,7 @@ import bisect
 import heapq
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from briefgen.analysis.corpus import Sentence, cosine
 
@@ -27,7 +28,9 @@ VERIFY = 5  # candidates checked with a full cosine
 _NORMAL = re.compile(r"\W+")
 
 
-def merge_duplicates(sentences: list[Sentence], threshold: float = THRESHOLD) -> list[Sentence]:
+def merge_duplicates(
+    sentences: Iterable[Sentence], threshold: float = THRESHOLD
+) -> list[Sentence]:
     """Representatives in first-seen order; a duplicate adds its sources to its representative."""
     kept: list[Sentence] = []
     exact: dict[str, int] = {}
@@ -44,6 +47,7 @@ def merge_duplicates(sentences: list[Sentence], threshold: float = THRESHOLD) ->
                 _post(postings, sentence, index, skip=twin.vector)
                 twin, sentence = sentence, twin
             _absorb(twin, sentence)
+            sentence.vector = {}  # absorbed: never read again, and memory stays flat at scale
             exact.setdefault(key, index)
             continue
         index = len(kept)

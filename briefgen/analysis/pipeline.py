@@ -7,12 +7,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.analysis.classify import CueSet, load_cues
 from briefgen.analysis.clean import clean_text, is_boilerplate
-from briefgen.analysis.corpus import OTHER, Sentence, cosine, vectorise
+from briefgen.analysis.corpus import (
+    OTHER,
+    Sentence,
+    cosine,
+    inverse_document_frequency,
+    set_vector,
+)
 from briefgen.analysis.dedup import merge_duplicates
 from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.outlook import watch_items
@@ -46,7 +53,7 @@ class Options:
 @dataclass
 class Analysis:
     sources: list[Source]
-    sentences: list[Sentence]  # every story sentence, classified, before merging
+    sentences: list[Sentence]  # every story sentence, classified (vectors: ``kept`` only)
     kept: list[Sentence]  # one representative per claim, sources merged
     highlights: list[Sentence]
     dropped: list[str] = field(default_factory=list)  # boilerplate removed by the cleaner
@@ -71,22 +78,25 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
         last = max(len(kept_parts) - 1, 1)
         for index, text in enumerate(kept_parts):
             sentence = Sentence(text, [source_id], len(sentences), index / last)
-            _classify(sentence, cues)
+            _classify(sentence, cues, options.explain)
             sentences.append(sentence)
             found += [(*fact, source_id) for fact in extract_facts(text)]
         if cleaned.place:
             found.append(("place", "Dateline", cleaned.place, source_id))
         for text in cleaned.highlights:
             highlight = Sentence(text, [source_id], len(highlights), 0.0, highlight=True)
-            _classify(highlight, cues)
+            _classify(highlight, cues, options.explain)
             highlights.append(highlight)
-    vectorise(sentences + highlights)
-    kept = merge_duplicates([s for s in sentences if len(s.text.split()) >= MIN_WORDS])
+    # IDF over every sentence, then each vector made just before merging reads it: merging
+    # drops the vectors of the duplicates it absorbs, so a large corpus never holds them all.
+    idf = inverse_document_frequency(sentences + highlights)
+    long = (s for s in sentences if len(s.text.split()) >= MIN_WORDS)
+    kept = merge_duplicates(_with_vectors(long, idf))
     return Analysis(
         sources=sources,
         sentences=sentences,
         kept=kept,
-        highlights=merge_duplicates(highlights),
+        highlights=merge_duplicates(_with_vectors(highlights, idf)),
         dropped=dropped,
         facts=merge_facts(found),
     )
@@ -140,11 +150,18 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     )
 
 
-def _classify(sentence: Sentence, cues: CueSet) -> None:
+def _with_vectors(sentences: Iterable[Sentence], idf: dict[str, float]) -> Iterator[Sentence]:
+    for sentence in sentences:
+        set_vector(sentence, idf)
+        yield sentence
+
+
+def _classify(sentence: Sentence, cues: CueSet, explain: bool) -> None:
     verdict = cues.classify(sentence.text)
     sentence.section = verdict.section
     sentence.scores = verdict.scores
-    sentence.verdict = verdict
+    # Only --explain reads the verdict (its matched terms): not kept per sentence otherwise.
+    sentence.verdict = verdict if explain else None
     # Rank inside a section: cue strength (capped so long lists do not win by length), an early
     # position in the article, and the number of sources that tell it (set after merging).
     strength = min(verdict.scores.get(verdict.section, 0.0), 10.0) / 10.0
