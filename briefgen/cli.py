@@ -350,8 +350,14 @@ def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) 
 
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     """Entry point: run the CLI, turning expected failures into one-line errors and exit 2."""
+    import gc
+
     from briefgen.errors import BriefgenError
 
+    # Importing docx/reportlab/jinja2 and the analysis allocate many long-lived objects and
+    # almost no garbage cycles: a young-generation pass every 700 allocations (the default)
+    # cost generate ~0.1 s and draft over 10,000 articles ~3 s of full passes (measured).
+    gc.set_threshold(10_000, 10, 10)
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:

@@ -87,6 +87,24 @@ def files_with_char(char: str) -> tuple[Path, ...]:
     return tuple(path for _, _, path in sorted(found))
 
 
+_PREFETCH: list[threading.Thread] = []
+
+
+def prefetch(families: Iterable[str]) -> None:
+    """Ask fontconfig for the first family's regular and bold files in the background.
+
+    fc-match is a process of its own: started early (when the PDF renderer is made), both run on
+    another core while the other formats render, instead of one after the other in FontChain.
+    """
+    first = next(iter(families), None)
+    if first is None:
+        return
+    for bold in (False, True):
+        thread = threading.Thread(target=find_family, args=(first, bold), daemon=True)
+        thread.start()
+        _PREFETCH.append(thread)
+
+
 # ----------------------------------------------------------------------------- registration
 
 _FACES: dict[Path, Face | None] = {}
@@ -153,11 +171,10 @@ class FontChain:
         self.warn = warn
         self._missing: set[str] = set()
         body = tuple(body)
-        if body:  # the first family's two fc-match runs side by side, not one after the other
-            bold_lookup = threading.Thread(target=find_family, args=(body[0], True))
-            bold_lookup.start()
-            find_family(body[0])
-            bold_lookup.join()  # both answers now sit in find_family's cache
+        if not _PREFETCH:
+            prefetch(body)
+        while _PREFETCH:  # their answers now sit in find_family's cache
+            _PREFETCH.pop().join()
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
             raise FontsMissing("no TrueType body font found (install fonts-dejavu)")

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from briefgen import __version__
 from briefgen.model import SECTION_KEYS, Brief, Source
 from briefgen.render.base import RenderSettings
-from briefgen.render.fonts import FontChain
+from briefgen.render.fonts import FontChain, prefetch
 from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
 from briefgen.render.theme import Theme, default_theme
@@ -44,6 +44,8 @@ class PdfRenderer:
 
     def __init__(self, settings: RenderSettings | None = None) -> None:
         self.settings = settings or RenderSettings()
+        theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
+        prefetch(theme.fonts["pdf_body"])  # fontconfig answers while other formats render
 
     def render(self, brief: Brief, path: Path) -> None:
         theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
