@@ -9,6 +9,7 @@ character the memo holds prints. ``bench/run.py`` times this whole process again
 ``briefgen generate`` on the same seeds.
 
     python3 bench/floor.py BRIEF.json OUTDIR
+    python3 bench/floor.py --gc BRIEF.json OUTDIR   # with briefgen's garbage-collector setting
 """
 
 from __future__ import annotations
@@ -219,6 +220,11 @@ def write_pdf(brief: dict, path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--gc"]:  # the setting briefgen.cli.main makes: a like-for-like floor
+        import gc
+
+        gc.set_threshold(10_000, 10, 10)
+        argv = argv[1:]
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
         return 2
