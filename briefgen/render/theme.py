@@ -59,7 +59,7 @@ def load_theme(path: Path | None) -> Theme:
 
 
 def _read(path: Path) -> Any:
-    from briefgen.yamlio import parse_yaml
+    from briefgen.bundled_data import MISSING, parsed_copy
 
     try:
         raw = path.read_bytes()
@@ -71,6 +71,11 @@ def _read(path: Path) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(path, "theme file is not UTF-8 text") from None
+    data = parsed_copy(text)  # the bundled file, unchanged: no YAML parser to import
+    if data is not MISSING:
+        return data
+    from briefgen.yamlio import parse_yaml
+
     return parse_yaml(text, path)
 
 
