@@ -30,6 +30,21 @@ class _NoAliasSafeLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def read_yaml_file(path: Path, what: str, limit: int = 1024 * 1024) -> Any:
+    """Read and parse a small YAML settings file (cue terms, theme); errors name the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read {what} ({exc.strerror or exc})") from None
+    if len(raw) > limit:
+        raise InputError(path, f"{what} is larger than {limit // 1024} KB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(path, f"{what} is not UTF-8 text") from None
+    return parse_yaml(text, path)
+
+
 def parse_yaml(text: str, path: Path) -> Any:
     """Parse YAML text safely; errors name the file and the line."""
     return parse_yaml_with_lines(text, path)[0]

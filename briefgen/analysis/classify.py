@@ -137,16 +137,6 @@ def load_cues(path: Path | None = None) -> CueSet:
 
 
 def _read(origin: Path) -> object:
-    from briefgen.bundled_data import MISSING, parsed_copy
+    from briefgen.yamlio import read_yaml_file
 
-    try:
-        text = origin.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError(origin, f"cannot read cue file ({reason})") from None
-    data = parsed_copy(text)  # the bundled file, unchanged: no YAML parser to import
-    if data is not MISSING:
-        return data
-    from briefgen.yamlio import parse_yaml
-
-    return parse_yaml(text, origin)
+    return read_yaml_file(origin, "cue file")

@@ -202,8 +202,8 @@ class _Writer:
             run.font.color.rgb = _rgb(colour)
         return run
 
-    def cited(self, paragraph, text: str, ids: list[int]) -> None:
-        self.run(paragraph, text)
+    def cited(self, paragraph, text: str, ids: list[int], size: float | None = None) -> None:
+        self.run(paragraph, text, size=size)
         marker = citation(ids)
         if marker:
             self.run(
@@ -355,16 +355,7 @@ class _Writer:
         for figure in brief.key_figures:
             cells = table.add_row().cells
             self.run(cells[0].paragraphs[0], figure.label, size=cell_size)
-            paragraph = cells[1].paragraphs[0]
-            self.run(paragraph, figure.value, size=cell_size)
-            marker = citation(figure.sources)
-            if marker:
-                self.run(
-                    paragraph,
-                    f" {marker}",
-                    size=self.theme.sizes["small"],
-                    colour=self.theme.colours["muted"],
-                )
+            self.cited(cells[1].paragraphs[0], figure.value, figure.sources, size=cell_size)
         _column_widths(table, [width * 0.45, width * 0.55])
         _repeat_header(table.rows[0])
 

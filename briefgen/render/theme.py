@@ -59,24 +59,9 @@ def load_theme(path: Path | None) -> Theme:
 
 
 def _read(path: Path) -> Any:
-    from briefgen.bundled_data import MISSING, parsed_copy
+    from briefgen.yamlio import read_yaml_file
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    if len(raw) > MAX_THEME_BYTES:
-        raise InputError(path, "theme file is larger than 1 MB")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "theme file is not UTF-8 text") from None
-    data = parsed_copy(text)  # the bundled file, unchanged: no YAML parser to import
-    if data is not MISSING:
-        return data
-    from briefgen.yamlio import parse_yaml
-
-    return parse_yaml(text, path)
+    return read_yaml_file(path, "theme file", MAX_THEME_BYTES)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any], path: Path) -> dict[str, Any]:
