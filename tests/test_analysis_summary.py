@@ -58,6 +58,20 @@ def test_summary_uses_publisher_highlights_when_present() -> None:
     assert "highlight" in picked[1].why
 
 
+def test_with_highlights_the_lead_bullet_is_the_opening_sentence_that_names_the_place() -> None:
+    opening = Sentence("The two countries want faster progress on shared projects.", [1], 0, 0.0)
+    occasion = Sentence("The leaders met in Johannesburg on Sunday for talks.", [2], 1, 0.0)
+    later = Sentence("Officials later met in Geneva to review progress.", [1], 2, 0.9)
+    highlights = [
+        Sentence(t, [1], i, 0.0, highlight=True)
+        for i, t in enumerate(["Naval patrols expand.", "A minerals pact is signed."])
+    ]
+    vectorise([opening, occasion, later, *highlights])
+    picked = summarise([opening, occasion, later], highlights)
+    assert picked[0] is occasion  # who met where, not a paraphrase of the highlights
+    assert later not in picked
+
+
 def test_summary_without_highlights_is_three_to_five_bullets_covering_sections() -> None:
     bench = _bench()
     for article in bench.load_set():

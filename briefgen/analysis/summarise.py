@@ -14,6 +14,7 @@ from briefgen.analysis.corpus import OTHER, Sentence, cosine
 POOL = 60  # candidates for the similarity graph: the earliest sentences of the articles
 DAMPING = 0.85
 ITERATIONS = 40
+LEAD_POSITION = 0.2  # "opening": the first fifth of an article
 REDUNDANT = 0.4  # a candidate this similar to a chosen bullet adds nothing
 OTHER_PENALTY = 0.5  # protocol and colour rarely make a bottom line, except an article's lead
 
@@ -75,13 +76,27 @@ def textrank(pool: list[Sentence]) -> list[float]:
     return rank
 
 
+def _who_met_where(kept: list[Sentence]) -> Sentence | None:
+    """The first opening sentence that names a place (who met where), else the first sentence.
+
+    Highlights say what was agreed; this bullet gives the reader the occasion.
+    """
+    from briefgen.analysis.facts import extract_facts
+
+    openings = [s for s in kept if s.position <= LEAD_POSITION]
+    for sentence in openings:
+        if any(kind == "place" for kind, _, _ in extract_facts(sentence.text)):
+            return sentence
+    return kept[0] if kept else None
+
+
 def summarise(
     kept: list[Sentence], highlights: list[Sentence], low: int = 3, high: int = 5
 ) -> list[Sentence]:
     """The summary bullets, most important first; each carries a ``why``."""
     picked: list[Sentence] = []
     if highlights:
-        lead = kept[0] if kept else None
+        lead = _who_met_where(kept)
         if lead and all(cosine(lead.vector, h.vector) < REDUNDANT for h in highlights):
             lead.why = "summary: the opening sentence (who met where), then publisher highlights"
             picked.append(lead)
