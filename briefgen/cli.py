@@ -38,6 +38,13 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
+def _apply(options: list, command):
+    """Decorate ``command`` with ``options`` so they show in --help in list order."""
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def header_options(command):
     """--title, --date, --classification, --to, --from: shared by generate and draft."""
     options = [
@@ -63,9 +70,7 @@ def header_options(command):
             help="Refuse source files larger than this (default: 10 MB).",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _apply(options, command)
 
 
 def _set_source_limit(ctx: click.Context, param: click.Parameter, value: float | None) -> None:
@@ -95,9 +100,7 @@ def output_options(command):
             help="Comma-separated output formats (see `briefgen renderers`).",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _apply(options, command)
 
 
 def _analysis_options(kwargs: dict, explain: bool = False):
@@ -129,9 +132,7 @@ def style_options(command):
             help="Take the DOCX styles and page setup from this Word file (as pandoc does).",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _apply(options, command)
 
 
 def template_options(command):
@@ -148,9 +149,7 @@ def template_options(command):
             help="Also write a .eml e-mail draft to this address with the memo attached.",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _apply(options, command)
 
 
 def _templates_dir(path: Path | None) -> Path | None:
