@@ -208,7 +208,7 @@ class _Writer:
         if marker:
             self.run(
                 paragraph,
-                f" {marker}",
+                f"\u00a0{marker}",  # no-break space: the marker never wraps alone
                 size=self.theme.sizes["small"],
                 colour=self.theme.colours["muted"],
             )
