@@ -39,17 +39,10 @@ def brief_from_inputs(sources: list[Path], options, warn: Warn) -> Brief:
 
 def apply_overrides(brief: Brief, options) -> Brief:
     """Command-line header options win over what a brief file says."""
-    for option, attribute in (
-        ("title", "title"),
-        ("subject", "subject"),
-        ("date", "date"),
-        ("classification", "classification"),
-        ("to", "to"),
-        ("from_", "from_"),
-    ):
-        value = getattr(options, option, None)
+    for name in ("title", "subject", "date", "classification", "to", "from_"):
+        value = getattr(options, name, None)
         if value:
-            setattr(brief, attribute, value)
+            setattr(brief, name, value)
     return brief
 
 
