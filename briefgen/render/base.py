@@ -18,10 +18,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from briefgen.errors import BriefgenError, UsageError
 from briefgen.model import Brief
+
+if TYPE_CHECKING:
+    from briefgen.render.theme import Theme
 
 ENTRY_POINT_GROUP = "briefgen.renderers"
 BUILTIN = "built-in"
@@ -39,6 +42,23 @@ class RenderSettings:
     reference_docx: Path | None = None
     warn: Callable[[str], None] = lambda message: None
     templates: Path | None = None  # a user's --templates folder (absolute); None: bundled only
+
+
+class BuiltinRenderer:
+    """What the built-in renderers share: the settings they were made with, the theme in force."""
+
+    name: str
+    suffix: str
+    description: str
+
+    def __init__(self, settings: RenderSettings | None = None) -> None:
+        self.settings = settings or RenderSettings()
+
+    @property
+    def theme(self) -> Theme:
+        from briefgen.render.theme import default_theme
+
+        return self.settings.theme or default_theme()  # type: ignore[return-value]
 
 
 @runtime_checkable

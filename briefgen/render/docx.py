@@ -28,10 +28,10 @@ from docx.shared import Mm, Pt, RGBColor
 
 from briefgen.errors import InputError
 from briefgen.model import SECTION_KEYS, Brief, Item, Source
-from briefgen.render.base import RenderSettings
+from briefgen.render.base import BuiltinRenderer
 from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
-from briefgen.render.theme import Theme, default_theme
+from briefgen.render.theme import Theme
 from briefgen.render.wording import labels, section_heading
 
 # Han, kana, CJK punctuation, full-width forms: text Word should treat as East Asian.
@@ -68,16 +68,13 @@ _AFTER_SHADING = [
 ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01: the earliest time a zip entry can carry
 
 
-class DocxRenderer:
+class DocxRenderer(BuiltinRenderer):
     name = "docx"
     suffix = ".docx"
     description = "Word document (python-docx)"
 
-    def __init__(self, settings: RenderSettings | None = None) -> None:
-        self.settings = settings or RenderSettings()
-
     def render(self, brief: Brief, path: Path) -> None:
-        theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
+        theme = self.theme
         reference = self.settings.reference_docx
         document = _open_reference(reference) if reference else Document()
         writer = _Writer(document, theme, labels(self.settings.labels), own_styles=not reference)

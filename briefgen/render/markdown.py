@@ -5,18 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.model import Brief
-from briefgen.render.base import RenderSettings
+from briefgen.render.base import BuiltinRenderer
 from briefgen.render.templating import memo_context, render_template
 
 
-class MarkdownRenderer:
+class MarkdownRenderer(BuiltinRenderer):
     name = "md"
     suffix = ".md"
     description = "Markdown (template memo.md.j2)"
     template = "memo.md.j2"
-
-    def __init__(self, settings: RenderSettings | None = None) -> None:
-        self.settings = settings or RenderSettings()
 
     def render(self, brief: Brief, path: Path) -> None:
         text = render_template(

@@ -29,26 +29,25 @@ from reportlab.platypus import (
 
 from briefgen import __version__
 from briefgen.model import SECTION_KEYS, Brief, Source
-from briefgen.render.base import RenderSettings
+from briefgen.render.base import BuiltinRenderer, RenderSettings
 from briefgen.render.fonts import FontChain, prefetch
 from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
-from briefgen.render.theme import Theme, default_theme
+from briefgen.render.theme import Theme
 from briefgen.render.wording import labels, section_heading
 
 
-class PdfRenderer:
+class PdfRenderer(BuiltinRenderer):
     name = "pdf"
     suffix = ".pdf"
     description = "PDF document (reportlab)"
 
     def __init__(self, settings: RenderSettings | None = None) -> None:
-        self.settings = settings or RenderSettings()
-        theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
-        prefetch(theme.fonts["pdf_body"])  # fontconfig answers while other formats render
+        super().__init__(settings)
+        prefetch(self.theme.fonts["pdf_body"])  # fontconfig answers while other formats render
 
     def render(self, brief: Brief, path: Path) -> None:
-        theme: Theme = self.settings.theme or default_theme()  # type: ignore[assignment]
+        theme = self.theme
         fonts = FontChain(theme.fonts["pdf_body"], theme.fonts["pdf_fallback"], self.settings.warn)
         words = labels(self.settings.labels)
         memo = _Memo(brief, theme, fonts, words)
