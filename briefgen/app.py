@@ -46,19 +46,30 @@ def apply_overrides(brief: Brief, options) -> Brief:
     return brief
 
 
-def render_brief(brief: Brief, out_dir: Path, formats: list[str], settings) -> list[Path]:
-    """Render every format into temporary files, then move them all into place."""
+def render_brief(
+    brief: Brief, out_dir: Path, formats: list[str], settings, concurrent: bool = False
+) -> list[Path]:
+    """Render every format into temporary files, then move them all into place.
+
+    ``concurrent`` renders the formats side by side in forked processes (the command line
+    does; a batch, whose topics already fill the cores, does not).
+    """
+    import dataclasses
+
+    from briefgen.forked import relayed
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
     from briefgen.render.wording import with_memo_wording
 
     # Wording from the templates and the brief's own headings, worked out once for all formats.
     settings = with_memo_wording(brief, settings)
+    if concurrent:  # a warning said in a render process reaches the caller's stream or list
+        settings = dataclasses.replace(settings, warn=relayed(settings.warn))
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
-    return write_all(jobs)
+    return write_all(jobs, concurrent=concurrent)
 
 
 def _bind(renderer, brief: Brief) -> Callable[[Path], None]:

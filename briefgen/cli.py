@@ -192,7 +192,7 @@ def _write(brief, output: Path, formats: str, style: dict | None = None) -> None
 
         recipients = parse_recipients(style["eml"])
     settings = _render_settings(style)
-    paths = render_brief(brief, output, parse_formats(formats), settings)
+    paths = render_brief(brief, output, parse_formats(formats), settings, concurrent=True)
     for path in paths:
         click.echo(str(path))
     if recipients is not None:
@@ -224,9 +224,7 @@ def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) ->
     """Read SOURCE files or folders (or a brief .yaml/.json) and write the memo."""
     from briefgen.app import brief_from_inputs
 
-    style = {
-        key: kwargs.pop(key, None) for key in ("theme", "reference_docx", "templates", "eml")
-    }
+    style = {key: kwargs.pop(key, None) for key in ("theme", "reference_docx", "templates", "eml")}
     brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
     _write(brief, output, formats, style)
 

@@ -13,6 +13,11 @@ class BriefgenError(Exception):
         self.message = message
         self.path = path
 
+    def __reduce__(self):
+        # Subclasses take other arguments than Exception's, so pickling (an error coming back
+        # from a render process) rebuilds from the attributes instead of from self.args.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
     def lines(self) -> list[str]:
         """The messages to print, one problem per line, each naming the file."""
         prefix = f"{printable(self.path)}: " if self.path is not None else ""
@@ -47,6 +52,13 @@ class BriefError(BriefgenError):
     def lines(self) -> list[str]:
         prefix = f"{printable(self.path)}: " if self.path is not None else ""
         return [f"{prefix}{_one_line(problem)}" for problem in self.problems]
+
+
+def _rebuild(kind: type[BriefgenError], args: tuple, state: dict) -> BriefgenError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 def _one_line(text: str) -> str:

@@ -6,14 +6,14 @@ writing the same name leave one complete file (os.replace is atomic on one files
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import os
 import re
 import secrets
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.errors import OutputError
@@ -55,45 +55,62 @@ def prepare_folder(folder: Path) -> Path:
     return folder
 
 
-@contextlib.contextmanager
-def _temporary_in(folder: Path, name: str) -> Iterator[Path]:
+def _temporary_in(folder: Path, name: str) -> Path:
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise OutputError(folder, f"cannot write here ({exc.strerror or exc})") from None
     os.close(handle)
-    temp_path = Path(temp)
-    try:
-        yield temp_path
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
+    return Path(temp)
 
 
-def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
+def write_all(
+    jobs: list[tuple[Path, Callable[[Path], None]]], concurrent: bool = False
+) -> list[Path]:
     """Run each writer into a temporary file; only when all succeed, rename them into place.
 
     Each temporary file sits in its target's folder (a rename across filesystems is not
     atomic) and is flushed to disk before the rename, so a crash leaves the old file or the
-    new one, never a truncated mixture.
+    new one, never a truncated mixture. With ``concurrent``, every writer after the first runs
+    in a forked child at the same time as the first (see briefgen.forked), when this machine
+    has the cores and the process can fork safely.
     """
-    done: list[tuple[Path, Path]] = []
+    from briefgen.forked import Running, can_fork
+
+    temps: list[Path] = []
+    children: list[Running] = []
     try:
-        for final, write in jobs:
-            with _temporary_in(final.parent, final.name) as temp:
-                try:
-                    write(temp)
-                    _fsync(temp)
-                except OSError as exc:  # disk full, quota, I/O error: the user's environment
-                    raise OutputError(final, f"cannot write ({exc.strerror or exc})") from None
-                os.chmod(temp, 0o644 & ~_umask())
-                done.append((temp, final))
+        for final, _ in jobs:
+            temps.append(_temporary_in(final.parent, final.name))
+        tasks = [
+            functools.partial(_write_into, final, write, temp)
+            for (final, write), temp in zip(jobs, temps, strict=True)
+        ]
+        if concurrent and len(tasks) > 1 and can_fork():
+            children = [Running(task) for task in tasks[1:]]
+            tasks = tasks[:1]
+        for task in tasks:
+            task()
+        for child in children:
+            child.wait()
     except BaseException:
-        for temp, _ in done:
+        for child in children:
+            child.stop()
+        for temp in temps:
             temp.unlink(missing_ok=True)
         raise
+    done = list(zip(temps, [final for final, _ in jobs], strict=True))
     _commit(done)
     return [final for _, final in done]
+
+
+def _write_into(final: Path, write: Callable[[Path], None], temp: Path) -> None:
+    try:
+        write(temp)
+        _fsync(temp)
+    except OSError as exc:  # disk full, quota, I/O error: the user's environment
+        raise OutputError(final, f"cannot write ({exc.strerror or exc})") from None
+    os.chmod(temp, 0o644 & ~_umask())
 
 
 def _commit(done: list[tuple[Path, Path]]) -> None:

@@ -1,0 +1,381 @@
+"""The PDF memo (reportlab platypus): banners, "Page X of Y", outline, links, document info.
+
+Every string goes through the FontChain, so each character prints in an embedded TrueType font
+that has its glyph. With SOURCE_DATE_EPOCH set the file is byte-identical run to run: reportlab
+takes its dates from that variable, and invariant mode fixes the document ID.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
+
+from briefgen import __version__
+from briefgen.model import SECTION_KEYS, Brief, Source
+from briefgen.render.base import RenderSettings
+from briefgen.render.fonts import FontChain
+from briefgen.render.layout import document_keywords, source_link
+from briefgen.render.text import citation, xml_safe
+from briefgen.render.theme import Theme
+from briefgen.render.wording import labels, section_heading
+
+
+def write_pdf(brief: Brief, path: Path, theme: Theme, settings: RenderSettings) -> None:
+    fonts = FontChain(theme.fonts["pdf_body"], theme.fonts["pdf_fallback"], settings.warn)
+    words = labels(settings.labels)
+    memo = _Memo(brief, theme, fonts, words)
+    width, height = (side * mm for side in theme.page_mm)
+    margins = {key: value * mm for key, value in theme.margins_mm.items()}
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=(width, height),
+        leftMargin=margins["left"],
+        rightMargin=margins["right"],
+        topMargin=margins["top"],
+        bottomMargin=margins["bottom"],
+        title=xml_safe(brief.title),
+        author=xml_safe(brief.from_),
+        subject=xml_safe(brief.subject or brief.title),
+        keywords=document_keywords(brief),
+        creator=f"briefgen {__version__}",
+        invariant=bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip()),
+    )
+    doc.build(
+        memo.story(),
+        onFirstPage=memo.banners,
+        onLaterPages=memo.banners,
+        canvasmaker=_numbered_canvas(memo),
+    )
+
+
+class _Memo:
+    """Builds the story and draws the page furniture for one brief."""
+
+    def __init__(self, brief: Brief, theme: Theme, fonts: FontChain, words: dict[str, str]):
+        self.brief, self.theme, self.fonts, self.words = brief, theme, fonts, words
+        self.styles = _styles(theme, fonts)
+        self.banner = xml_safe(brief.classification).upper()
+
+    def text(self, text: str, bold: bool = False) -> str:
+        return self.fonts.markup(text, bold)
+
+    def story(self) -> list[Flowable]:
+        brief, words, styles = self.brief, self.words, self.styles
+        story: list[Flowable] = [self._masthead(), self._header_block()]
+        story.append(_Heading(self.text(brief.title, True), styles["title"], "title", 0))
+        for key in SECTION_KEYS:
+            heading = _Heading(self.text(section_heading(key, words), True), styles["h2"], key, 1)
+            items = brief.sections.get(key, [])
+            if not items:
+                empty = Paragraph(self.text(words["empty_section"]), styles["muted"])
+                story.append(KeepTogether([heading, empty]))
+                continue
+            bullets = [
+                ListItem(
+                    Paragraph(self._cited(item.text, item.sources), styles["body"]),
+                    leftIndent=11,
+                    value="•",
+                )
+                for item in items
+            ]
+            body = ListFlowable(
+                bullets,
+                bulletType="bullet",
+                start="•",
+                leftIndent=11,
+                bulletFontName=self.fonts.regular,
+                bulletFontSize=styles["body"].fontSize,
+            )
+            if key == "summary":
+                body = self._boxed(body)
+            # a heading must not be the last line of a page: break early when little room is left
+            lead = words.get("summary_lead", "") if key == "summary" else ""  # summary_lead.j2
+            story += [
+                CondPageBreak(styles["h2"].leading + 3 * styles["body"].leading),
+                heading,
+                *([Paragraph(self.text(lead), styles["muted"])] if lead else []),
+                body,
+            ]
+        if brief.key_figures:
+            heading = _Heading(self.text(words["key_figures"], True), styles["h2"], "figures", 1)
+            story += [heading, self._figures_table()]
+        if brief.sources:
+            story.append(_Heading(self.text(words["sources"], True), styles["h2"], "sources", 1))
+            story += [Paragraph(self._source_line(s), styles["source"]) for s in brief.sources]
+        return story
+
+    def _masthead(self) -> Flowable:
+        memo = Paragraph(self.text(self.words["memorandum"], True), self.styles["memo"])
+        if self.theme.logo is None:
+            return memo
+        logo = Image(str(self.theme.logo))
+        scale = (14 * mm) / logo.imageHeight
+        logo.drawHeight, logo.drawWidth = 14 * mm, logo.imageWidth * scale
+        table = Table([[memo, logo]], colWidths=[None, logo.drawWidth])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return table
+
+    def _boxed(self, body: Flowable) -> Table:
+        """The bottom line up front, set off in a tinted box with a rule on its left."""
+        colours = self.theme.colours
+        box = Table([[body]], colWidths=["100%"], splitInRow=1)
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colours["summary_fill"])),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(colours["rule"])),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return box
+
+    def _cited(self, text: str, ids: list[int]) -> str:
+        marker = citation(ids)
+        body = self.text(text)
+        if not marker:
+            return body
+        size = self.theme.sizes["small"]
+        return f'{body} <font size="{size:g}" color="{self.theme.colours["muted"]}">{marker}</font>'
+
+    def _header_block(self) -> Table:
+        brief, words, styles = self.brief, self.words, self.styles
+        rows = [
+            ("to", brief.to),
+            ("from", brief.from_),
+            ("date", brief.date),
+            ("subject", brief.subject or brief.title),
+        ]
+        value_style = {"to": "body", "from": "body", "date": "body", "subject": "label"}
+        data = [
+            [
+                Paragraph(self.text(f"{words[key]}:", True), styles["label"]),
+                Paragraph(self.text(value, key == "subject"), styles[value_style[key]]),
+            ]
+            for key, value in rows
+        ]
+        # splitInRow: a cell taller than a page (pasted essay) flows on, never LayoutError
+        table = Table(data, colWidths=[26 * mm, None], hAlign="LEFT", splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),  # not Helvetica
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    (
+                        "LINEBELOW",
+                        (0, -1),
+                        (-1, -1),
+                        1.2,
+                        colors.HexColor(self.theme.colours["rule"]),
+                    ),
+                ]
+            )
+        )
+        return table
+
+    def _figures_table(self) -> Table:
+        words, styles, colours = self.words, self.styles, self.theme.colours
+        data = [
+            [
+                Paragraph(self.text(words["figure"], True), styles["cellhead"]),
+                Paragraph(self.text(words["value"], True), styles["cellhead"]),
+            ]
+        ]
+        for figure in self.brief.key_figures:
+            data.append(
+                [
+                    Paragraph(self.text(figure.label), styles["cell"]),
+                    Paragraph(self._cited(figure.value, figure.sources), styles["cell"]),
+                ]
+            )
+        table = Table(data, colWidths=["45%", "55%"], hAlign="LEFT", repeatRows=1, splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(colours["table_header"])),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.HexColor(colours["rule"])),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(colours["table_rule"])),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    def _source_line(self, source: Source) -> str:
+        text = f"<b>[{source.id}]</b> {self.text(source.title)}"
+        details = [d for d in (source.publisher, source.date) if d]
+        if details:
+            text += ". " + self.text(", ".join(details))
+        link = source_link(source)
+        if link:
+            target = _attribute(link)
+            shown = self.text(link)
+            colour = self.theme.colours["link"]
+            text += f'. <a href="{target}" color="{colour}"><u>{shown}</u></a>'
+        elif source.path:
+            muted = self.theme.colours["muted"]
+            text += f'. <font color="{muted}">{self.text(Path(source.path).name)}</font>'
+        return text
+
+    def banners(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        """The classification banner, centred at the top and bottom of every page."""
+        width, height = doc.pagesize
+        top, bottom = doc.topMargin, doc.bottomMargin
+        size = self.theme.sizes["banner"]
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.theme.colours["banner"]))
+        self.fonts.draw_centred(canvas, width / 2, height - top * 0.55, self.banner, size, True)
+        self.fonts.draw_centred(canvas, width / 2, bottom * 0.3, self.banner, size, True)
+        canvas.restoreState()
+
+    def page_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        width = canvas._pagesize[0]
+        bottom = self.theme.margins_mm["bottom"] * mm
+        text = self.words["page"].format(page=page, pages=pages)
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.theme.colours["muted"]))
+        self.fonts.draw_centred(canvas, width / 2, bottom * 0.58, text, self.theme.sizes["small"])
+        canvas.restoreState()
+
+
+def _attribute(value: str) -> str:
+    from html import escape
+
+    return escape(xml_safe(value), quote=True)
+
+
+def _styles(theme: Theme, fonts: FontChain) -> dict[str, ParagraphStyle]:
+    sizes, colours = theme.sizes, theme.colours
+    heading = colors.HexColor(colours["heading"])
+    body_size = sizes["body"]
+    base = ParagraphStyle(
+        "body",
+        fontName=fonts.regular,
+        bulletFontName=fonts.regular,  # reportlab's default is an unembedded Helvetica
+        fontSize=body_size,
+        leading=body_size * 1.3,
+        spaceAfter=1.5,
+    )
+
+    def bold(name: str, size: float, before: float, after: float) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=size,
+            leading=size * 1.22,
+            textColor=heading,
+            spaceBefore=before,
+            spaceAfter=after,
+            keepWithNext=1,
+        )
+
+    small = sizes["small"]
+    return {
+        "body": base,
+        "muted": ParagraphStyle("muted", parent=base, textColor=colors.HexColor(colours["muted"])),
+        "memo": bold("memo", sizes["memo"], 0, 6),
+        "label": ParagraphStyle("label", parent=base, fontName=fonts.bold),
+        "title": bold("title", sizes["title"], 8, 2),
+        "h2": bold("h2", sizes["heading"], 7, 2.5),
+        "source": ParagraphStyle(
+            "source", parent=base, fontSize=small + 0.5, leading=(small + 0.5) * 1.3, spaceAfter=2
+        ),
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontSize=body_size - 1, leading=body_size * 1.2
+        ),
+        "cellhead": ParagraphStyle(
+            "cellhead",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=body_size - 1,
+            leading=body_size * 1.2,
+        ),
+    }
+
+
+class _Heading(Paragraph):
+    """A heading paragraph that adds itself to the PDF outline (bookmarks)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, level: int) -> None:
+        super().__init__(text, style)
+        self._key, self._level = key, level
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        left, top = canvas.absolutePosition(0, self.height)
+        canvas.bookmarkPage(self._key, fit="XYZ", left=left, top=top)  # open at the heading
+        canvas.addOutlineEntry(self.getPlainText(), self._key, level=self._level)
+
+
+def _numbered_canvas(memo: _Memo) -> type[Canvas]:
+    """A canvas that holds pages back until the end so the footer can say "Page X of Y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            # start pages in the body font, or reportlab adds an unembedded Helvetica
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or memo.fonts.regular
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+            self._marks: list[tuple[str, dict]] = []  # bookmarks of the page being drawn
+            self.showOutline()  # open the viewer with the bookmarks panel
+
+        def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+            # a bookmark names the page being written out: hold it back with its page
+            self._marks.append((key, kwargs))
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._marks = []
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                memo.page_footer(self, self._pageNumber, total)
+                for key, kwargs in self._marks:
+                    Canvas.bookmarkPage(self, key, **kwargs)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
