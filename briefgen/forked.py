@@ -46,7 +46,11 @@ def relayed(callback: Callable[..., None]) -> Callable[..., None]:
 
 
 class ChildFailed(Exception):
-    """The child died or raised something that cannot cross a pipe (a bug, not bad input)."""
+    """The child raised something that cannot cross a pipe (a bug, not bad input)."""
+
+
+class ChildDied(Exception):
+    """The child ended without a report: killed (out of memory, a signal) or crashed."""
 
 
 def can_fork() -> bool:
@@ -60,7 +64,12 @@ class Running:
 
     def __init__(self, task: Callable[[], None]) -> None:
         read_end, write_end = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if self.pid == 0:  # the child: run, report, and leave without unwinding the caller
             os.close(read_end)
             _child(task, write_end)
@@ -77,7 +86,7 @@ class Running:
         if not report:
             code = os.waitstatus_to_exitcode(status)
             how = f"signal {-code}" if code < 0 else f"exit code {code}"
-            raise ChildFailed(f"a render process ended without a report ({how})")
+            raise ChildDied(f"the process writing it ended without a report ({how})")
         held, error = pickle.loads(report)
         for key, args in held:
             relay = _RELAYS.get(key)

@@ -75,10 +75,10 @@ def write_all(
     in a forked child at the same time as the first (see briefgen.forked), when this machine
     has the cores and the process can fork safely.
     """
-    from briefgen.forked import Running, can_fork
+    from briefgen.forked import ChildDied, Running, can_fork
 
     temps: list[Path] = []
-    children: list[Running] = []
+    children: list[tuple[Path, Running]] = []
     try:
         for final, _ in jobs:
             temps.append(_temporary_in(final.parent, final.name))
@@ -86,15 +86,23 @@ def write_all(
             functools.partial(_write_into, final, write, temp)
             for (final, write), temp in zip(jobs, temps, strict=True)
         ]
+        here = tasks
         if concurrent and len(tasks) > 1 and can_fork():
-            children = [Running(task) for task in tasks[1:]]
-            tasks = tasks[:1]
-        for task in tasks:
+            here = tasks[:1]
+            for (final, _), task in zip(jobs[1:], tasks[1:], strict=True):
+                try:
+                    children.append((final, Running(task)))
+                except OSError:  # no process to spare (EAGAIN, ENOMEM): render it here
+                    here.append(task)
+        for task in here:
             task()
-        for child in children:
-            child.wait()
+        for final, child in children:
+            try:
+                child.wait()
+            except ChildDied as exc:  # e.g. the kernel's out-of-memory killer
+                raise OutputError(final, str(exc)) from None
     except BaseException:
-        for child in children:
+        for _, child in children:
             child.stop()
         for temp in temps:
             temp.unlink(missing_ok=True)

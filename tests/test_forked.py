@@ -77,8 +77,9 @@ def test_a_child_that_dies_is_reported_and_nothing_is_written(tmp_path: Path) ->
     def killed(temp: Path) -> None:
         os.kill(os.getpid(), signal.SIGKILL)  # what the kernel's OOM killer does
 
-    with pytest.raises(ChildFailed, match="signal 9"):
+    with pytest.raises(OutputError, match="ended without a report \\(signal 9\\)") as error:
         write_all([(tmp_path / "b.docx", _writes(b"b")), (tmp_path / "b.pdf", killed)], True)
+    assert error.value.path == tmp_path / "b.pdf"
     assert _files(tmp_path) == {}
 
 
@@ -168,3 +169,18 @@ def test_a_pdf_warning_reaches_stderr_when_the_pdf_renders_in_a_child(tmp_path: 
     result = run_cli("generate", str(source), "-o", str(tmp_path / "out"), check=True)
     assert "U+10FFFD" in result.stderr
     assert len(written_paths(result)) == 2
+
+
+def test_when_no_process_can_be_forked_every_writer_runs_here(tmp_path: Path, monkeypatch) -> None:
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+
+    def write_pid(temp: Path) -> None:
+        temp.write_text(str(os.getpid()))
+
+    jobs = [(tmp_path / f"memo.{n}", write_pid) for n in range(2)]
+    write_all(jobs, concurrent=True)
+    assert [int(path.read_text()) for path, _ in jobs] == [os.getpid()] * 2
+    assert sorted(_files(tmp_path)) == ["memo.0", "memo.1"]
