@@ -312,7 +312,7 @@ def verdict(name: str, value: float, ok: bool, shown: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=7, help="rounds for generate and --help")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds for generate and --help")
     parser.add_argument("--draft-rounds", type=int, default=3, help="rounds per draft size")
     parser.add_argument("--big-rounds", type=int, default=1, help="rounds for 10,000 articles")
     parser.add_argument("--batch-rounds", type=int, default=2)

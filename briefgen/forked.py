@@ -13,6 +13,7 @@ a warning lands in the caller's stream or list and not in the child's copy of it
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -64,15 +65,20 @@ class Running:
 
     def __init__(self, task: Callable[[], None]) -> None:
         read_end, write_end = os.pipe()
+        # Frozen objects are skipped by the collector: without this the child's first full
+        # collection writes to every object it shares with the parent, copying their pages.
+        gc.freeze()
         try:
             self.pid = os.fork()
         except OSError:
+            gc.unfreeze()
             os.close(read_end)
             os.close(write_end)
             raise
         if self.pid == 0:  # the child: run, report, and leave without unwinding the caller
             os.close(read_end)
             _child(task, write_end)
+        gc.unfreeze()  # the parent collects as before
         os.close(write_end)
         self._pipe = os.fdopen(read_end, "rb")
         self._reaped = False
