@@ -65,18 +65,20 @@ def _post(
             continue
         posting = postings[term]
         posting.append(index)
-        if len(posting) > 2 * POSTINGS_CAP:  # trim rarely: amortised O(1)
-            del posting[:-POSTINGS_CAP]
+        if len(posting) > POSTINGS_CAP:  # the oldest goes: a 32-slot shift costs next to nothing
+            del posting[0]
 
 
 def _nearest(
     sentence: Sentence, kept: list[Sentence], postings: dict[str, list[int]], threshold: float
 ) -> int | None:
     """The index of the most similar representative at or above ``threshold``, if any."""
-    probe = heapq.nlargest(PROBE_TERMS, sentence.vector.items(), key=lambda kv: kv[1])
+    vector = sentence.vector
+    probe = heapq.nlargest(PROBE_TERMS, vector, key=vector.__getitem__)
     partial: dict[int, float] = defaultdict(float)
-    for term, weight in probe:
-        for index in postings.get(term, ())[-POSTINGS_CAP:]:
+    for term in probe:
+        weight = vector[term]
+        for index in postings.get(term, ()):
             partial[index] += weight * kept[index].vector.get(term, 0.0)
     best, best_score = None, threshold
     numbers = _numbers(sentence)
