@@ -234,18 +234,41 @@ def ensure_corpus(folder: Path, make) -> Path:
 
 
 def bench_draft(work: Path, sizes: list[int], rounds: dict[int, int], timeout: float) -> dict:
-    results: dict[int, Series] = {}
+    """Every size once a round, order flipped each round, so a big run sits between small ones.
+
+    The machine's speed drifts over the minutes a 10,000-article run takes; comparing it with
+    the runs of the next size down made just before and just after it cancels most of that.
+    """
+    commands = {}
     for size in sizes:
         folder = ensure_corpus(
             work / f"articles-{size}", lambda f, n=size: corpus.write_articles(f, n)
         )
-        command = briefgen("draft", str(folder), "-o", str(work / f"draft-{size}.yaml"))
-        label = f"draft {size:,} articles"
-        print(f"  {label} x{rounds[size]}", file=sys.stderr)
-        results[size] = side_by_side({label: command}, rounds[size], work, timeout, warm=False)[
-            label
-        ]
-    return {"series": results}
+        commands[size] = briefgen("draft", str(folder), "-o", str(work / f"draft-{size}.yaml"))
+    results = {size: Series(f"draft {size:,} articles") for size in sizes}
+    timeline: list[tuple[int, Run]] = []
+    for round_ in range(max(rounds.values())):
+        order = sizes if round_ % 2 == 0 else list(reversed(sizes))
+        for size in (s for s in order if round_ < rounds[s]):
+            print(f"  draft {size:,} articles, round {round_ + 1}", file=sys.stderr)
+            result = run(commands[size], work, timeout)
+            results[size].runs.append(result)
+            timeline.append((size, result))
+    return {"series": results, "timeline": timeline}
+
+
+def bracketed_ratio(timeline: list[tuple[int, Run]], big: int, small: int) -> float:
+    """Median over the ``big`` runs of its time over the mean of the nearest ``small`` runs."""
+    ratios = []
+    for at, (size, result) in enumerate(timeline):
+        if size != big or not result.ok:
+            continue
+        before = [r for s, r in reversed(timeline[:at]) if s == small and r.ok][:1]
+        after = [r for s, r in timeline[at + 1 :] if s == small and r.ok][:1]
+        near = before + after
+        if near:
+            ratios.append(result.seconds / statistics.mean(r.seconds for r in near))
+    return statistics.median(ratios) if ratios else float("nan")
 
 
 def bench_batch(work: Path, topics: int, rounds: int, jobs: int, timeout: float) -> dict:
@@ -385,11 +408,15 @@ def main(argv: list[str] | None = None) -> int:
     if "draft" in only:
         print("\n3. draft scaling over synthetic articles")
         rounds = {s: args.big_rounds if s >= 10_000 else args.draft_rounds for s in sizes}
-        series = bench_draft(work, sizes, rounds, args.timeout)["series"]
+        result = bench_draft(work, sizes, rounds, args.timeout)
+        series = result["series"]
         extra = {}
         for small, big in zip(sizes, sizes[1:], strict=False):
-            ratio = series[big].median / series[small].median
-            extra[f"time ratio {big:,} / {small:,}"] = f"{ratio:.1f}x (linear: {big / small:g}x)"
+            ratio = bracketed_ratio(result["timeline"], big, small)
+            extra[f"time ratio {big:,} / {small:,}"] = (
+                f"{ratio:.1f}x (linear: {big / small:g}x; each {big:,} run against the "
+                f"{small:,} runs next to it)"
+            )
             figures[f"draft_ratio_{big}_{small}"] = ratio
         for size in sizes:
             figures[f"draft_{size}_s"] = series[size].median
@@ -398,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             extra[f"per article at {size:,}"] = f"{per:.2f} ms"
         table(list(series.values()), extra)
         if 1000 in series and 10_000 in series:
-            ratio = series[10_000].median / series[1000].median
+            ratio = bracketed_ratio(result["timeline"], 10_000, 1000)
             verdicts.append(verdict("scaling", ratio, ratio <= 12, f"{ratio:.1f}x"))
             peak = series[10_000].peak_mb
             verdicts.append(verdict("memory", peak, peak < 500, f"{peak:.0f} MB"))
