@@ -96,17 +96,25 @@ def test_an_error_that_cannot_be_pickled_still_comes_back_described(tmp_path: Pa
 
 
 def test_when_the_parent_fails_the_child_is_stopped_and_its_file_removed(tmp_path: Path) -> None:
+    child_pid = tmp_path.parent / f"{tmp_path.name}.child-pid"
+    started = tmp_path.parent / f"{tmp_path.name}.started"
+
     def parent_fails(temp: Path) -> None:
+        give_up = time.monotonic() + 60  # no child at all: fail below, do not hang
+        while not started.exists() and time.monotonic() < give_up:
+            time.sleep(0.01)  # fail only once the child is busy rendering
         raise RuntimeError("docx renderer crashed")
 
     def slow(temp: Path) -> None:
         temp.write_bytes(b"partial")
-        time.sleep(60)
+        child_pid.write_text(str(os.getpid()))
+        started.touch()
+        time.sleep(600)  # a render that would outlive the test if nobody stopped it
 
-    started = time.monotonic()
     with pytest.raises(RuntimeError, match="docx renderer crashed"):
         write_all([(tmp_path / "d.docx", parent_fails), (tmp_path / "d.pdf", slow)], True)
-    assert time.monotonic() - started < 30  # the child did not run its minute out
+    with pytest.raises(ProcessLookupError):  # stopped and reaped, not left running
+        os.kill(int(child_pid.read_text()), 0)
     assert _files(tmp_path) == {}
 
 
