@@ -55,7 +55,8 @@ class ChildDied(Exception):
 
 
 def can_fork() -> bool:
-    """A fork is safe only from a single thread: another thread could hold a lock forever."""
+    """Worth it with a second core; safe only from a single thread (another could hold a lock
+    that stays held forever in the child)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return hasattr(os, "fork") and (cores or 1) > 1 and threading.active_count() == 1
 
