@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -28,13 +29,11 @@ VERIFY = 5  # candidates checked with a full cosine
 _NORMAL = re.compile(r"\W+")
 
 
-def merge_duplicates(
-    sentences: Iterable[Sentence], threshold: float = THRESHOLD
-) -> list[Sentence]:
+def merge_duplicates(sentences: Iterable[Sentence], threshold: float = THRESHOLD) -> list[Sentence]:
     """Representatives in first-seen order; a duplicate adds its sources to its representative."""
     kept: list[Sentence] = []
     exact: dict[str, int] = {}
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, _Posting] = defaultdict(_Posting)
     for sentence in sentences:
         key = _NORMAL.sub(" ", sentence.text.lower()).strip()
         index = exact.get(key)
@@ -44,7 +43,7 @@ def merge_duplicates(
             twin = kept[index]
             if _fuller(sentence, twin):  # the memo quotes the telling with more detail
                 kept[index], sentence.order = sentence, twin.order
-                _post(postings, sentence, index, skip=twin.vector)
+                _repost(postings, index, old=twin.vector, new=sentence.vector)
                 twin, sentence = sentence, twin
             _absorb(twin, sentence)
             sentence.vector = {}  # absorbed: never read again, and memory stays flat at scale
@@ -53,33 +52,65 @@ def merge_duplicates(
         index = len(kept)
         exact[key] = index
         kept.append(sentence)
-        _post(postings, sentence, index)
+        for term, weight in sentence.vector.items():
+            postings[term].add(index, weight)
     return kept
 
 
-def _post(
-    postings: dict[str, list[int]], sentence: Sentence, index: int, skip: dict | None = None
-) -> None:
-    for term in sentence.vector:
-        if skip and term in skip:
-            continue
-        posting = postings[term]
-        posting.append(index)
-        if len(posting) > POSTINGS_CAP:  # the oldest goes: a 32-slot shift costs next to nothing
-            del posting[0]
+class _Posting:
+    """The most recent representatives that have a term, each with its weight for the term.
+
+    Holding the weight here (rather than looking it up in the representative's vector) keeps a
+    probe inside a few small arrays: at 10,000 articles the representatives' vectors no longer
+    fit in the processor's cache, and a lookup in each cost more per sentence than at 1,000.
+    Every weight is kept equal to ``kept[index].vector.get(term, 0.0)`` (see ``_repost``).
+    """
+
+    __slots__ = ("indices", "weights")
+
+    def __init__(self) -> None:
+        self.indices = array("l")
+        self.weights = array("d")
+
+    def add(self, index: int, weight: float) -> None:
+        self.indices.append(index)
+        self.weights.append(weight)
+        if len(self.indices) > POSTINGS_CAP:  # the oldest goes: a 32-slot shift costs little
+            del self.indices[0]
+            del self.weights[0]
+
+    def set_weight(self, index: int, weight: float) -> None:
+        for at, posted in enumerate(self.indices):
+            if posted == index:
+                self.weights[at] = weight
+
+
+def _repost(postings: dict[str, _Posting], index: int, old: dict, new: dict) -> None:
+    """A fuller telling replaced the representative at ``index``: its weights change."""
+    for term in old:
+        if term in postings:
+            postings[term].set_weight(index, new.get(term, 0.0))
+    for term, weight in new.items():
+        if term not in old:
+            posting = postings[term]
+            posting.set_weight(index, weight)  # an entry left by an earlier representative
+            posting.add(index, weight)
 
 
 def _nearest(
-    sentence: Sentence, kept: list[Sentence], postings: dict[str, list[int]], threshold: float
+    sentence: Sentence, kept: list[Sentence], postings: dict[str, _Posting], threshold: float
 ) -> int | None:
     """The index of the most similar representative at or above ``threshold``, if any."""
     vector = sentence.vector
     probe = heapq.nlargest(PROBE_TERMS, vector, key=vector.__getitem__)
     partial: dict[int, float] = defaultdict(float)
     for term in probe:
+        posting = postings.get(term)
+        if posting is None:
+            continue
         weight = vector[term]
-        for index in postings.get(term, ()):
-            partial[index] += weight * kept[index].vector.get(term, 0.0)
+        for index, posted in zip(posting.indices, posting.weights, strict=True):
+            partial[index] += weight * posted
     best, best_score = None, threshold
     numbers = _numbers(sentence)
     for index in heapq.nlargest(VERIFY, partial, key=partial.__getitem__):
