@@ -54,9 +54,6 @@ def render_brief(
     ``concurrent`` renders the formats side by side in forked processes (the command line
     does; a batch, whose topics already fill the cores, does not).
     """
-    import dataclasses
-
-    from briefgen.forked import relayed
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
     from briefgen.render.wording import with_memo_wording
@@ -64,6 +61,10 @@ def render_brief(
     # Wording from the templates and the brief's own headings, worked out once for all formats.
     settings = with_memo_wording(brief, settings)
     if concurrent:  # a warning said in a render process reaches the caller's stream or list
+        import dataclasses
+
+        from briefgen.forked import relayed
+
         settings = dataclasses.replace(settings, warn=relayed(settings.warn))
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)

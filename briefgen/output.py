@@ -15,6 +15,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from briefgen.errors import OutputError
 
@@ -75,10 +76,8 @@ def write_all(
     in a forked child at the same time as the first (see briefgen.forked), when this machine
     has the cores and the process can fork safely.
     """
-    from briefgen.forked import ChildDied, Running, can_fork
-
     temps: list[Path] = []
-    children: list[tuple[Path, Running]] = []
+    children: list[tuple[Path, Any]] = []  # (final path, briefgen.forked.Running)
     try:
         for final, _ in jobs:
             temps.append(_temporary_in(final.parent, final.name))
@@ -87,20 +86,12 @@ def write_all(
             for (final, write), temp in zip(jobs, temps, strict=True)
         ]
         here = tasks
-        if concurrent and len(tasks) > 1 and can_fork():
-            here = tasks[:1]
-            for (final, _), task in zip(jobs[1:], tasks[1:], strict=True):
-                try:
-                    children.append((final, Running(task)))
-                except OSError:  # no process to spare (EAGAIN, ENOMEM): render it here
-                    here.append(task)
+        if concurrent and len(tasks) > 1:
+            here = _start_children(jobs, tasks, children)
         for task in here:
             task()
         for final, child in children:
-            try:
-                child.wait()
-            except ChildDied as exc:  # e.g. the kernel's out-of-memory killer
-                raise OutputError(final, str(exc)) from None
+            _wait(final, child)
     except BaseException:
         for _, child in children:
             child.stop()
@@ -110,6 +101,31 @@ def write_all(
     done = list(zip(temps, [final for final, _ in jobs], strict=True))
     _commit(done)
     return [final for _, final in done]
+
+
+def _start_children(jobs: list, tasks: list, children: list[tuple[Path, Any]]) -> list:
+    """Fork a child for every task after the first (into ``children`` as each starts, so the
+    caller can stop them whatever happens); return the tasks left to run here."""
+    from briefgen.forked import Running, can_fork
+
+    if not can_fork():
+        return tasks
+    here = tasks[:1]
+    for (final, _), task in zip(jobs[1:], tasks[1:], strict=True):
+        try:
+            children.append((final, Running(task)))
+        except OSError:  # no process to spare (EAGAIN, ENOMEM): render it here
+            here.append(task)
+    return here
+
+
+def _wait(final: Path, child: Any) -> None:
+    from briefgen.forked import ChildDied
+
+    try:
+        child.wait()
+    except ChildDied as exc:  # e.g. the kernel's out-of-memory killer
+        raise OutputError(final, str(exc)) from None
 
 
 def _write_into(final: Path, write: Callable[[Path], None], temp: Path) -> None:
