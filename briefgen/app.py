@@ -22,8 +22,10 @@ def brief_from_sources(sources: list[Path], options, warn: Warn) -> Brief:
     from briefgen.resources import seeds_dir
     from briefgen.sources.base import read_sources
 
+    from briefgen.limits import apply_budgets
+
     documents = read_sources(sources or [seeds_dir()], warn)
-    return build_brief(documents, options)
+    return apply_budgets(build_brief(documents, options), warn)
 
 
 def brief_from_inputs(sources: list[Path], options, warn: Warn) -> Brief:
@@ -47,17 +49,25 @@ def apply_overrides(brief: Brief, options) -> Brief:
 
 
 def render_brief(
-    brief: Brief, out_dir: Path, formats: list[str], settings, concurrent: bool = False
+    brief: Brief,
+    out_dir: Path,
+    formats: list[str],
+    settings,
+    concurrent: bool = False,
+    recipients: list | None = None,
 ) -> list[Path]:
     """Render every format into temporary files, then move them all into place.
 
     ``concurrent`` renders the formats side by side in forked processes (the command line
-    does; a batch, whose topics already fill the cores, does not).
+    does; a batch, whose topics already fill the cores, does not). With ``recipients`` an
+    e-mail draft (.eml) of the memo is written in the same all-or-nothing step.
     """
+    from briefgen.limits import apply_budgets
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
     from briefgen.render.wording import with_memo_wording
 
+    apply_budgets(brief, settings.warn)  # nothing unbounded reaches a renderer
     # Wording from the templates and the brief's own headings, worked out once for all formats.
     settings = with_memo_wording(brief, settings)
     if concurrent:  # a warning said in a render process reaches the caller's stream or list
@@ -70,7 +80,12 @@ def render_brief(
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
-    return write_all(jobs, concurrent=concurrent)
+    then = []
+    if recipients:
+        from briefgen.mail import draft_writer
+
+        then.append((out_dir / f"{stem}.eml", draft_writer(brief, recipients, settings)))
+    return write_all(jobs, concurrent=concurrent, then=then)
 
 
 def _bind(renderer, brief: Brief) -> Callable[[Path], None]:

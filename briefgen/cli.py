@@ -192,14 +192,10 @@ def _write(brief, output: Path, formats: str, style: dict | None = None) -> None
 
         recipients = parse_recipients(style["eml"])
     settings = _render_settings(style)
-    paths = render_brief(brief, output, parse_formats(formats), settings, concurrent=True)
+    names = parse_formats(formats)
+    paths = render_brief(brief, output, names, settings, concurrent=True, recipients=recipients)
     for path in paths:
         click.echo(str(path))
-    if recipients is not None:
-        from briefgen.mail import write_draft
-
-        eml = paths[0].with_suffix(".eml")
-        click.echo(str(write_draft(brief, paths, recipients, eml, settings)))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -357,11 +353,19 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
     gc.set_threshold(10_000, 10, 10)
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    from briefgen.output import stop_on_signals
+
+    stop_on_signals()  # SIGTERM unwinds like Ctrl-C: child processes and temporaries cleaned up
     try:
         cli.main(args=args, prog_name=prog_name or "briefgen", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click wraps Ctrl-C and SIGTERM
+            from briefgen.output import Terminated
+
+            click.echo("error: interrupted", err=True)
+            sys.exit(143 if isinstance(exc.__cause__, Terminated) else 130)
         click.echo("error: aborted", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except click.ClickException as exc:
@@ -375,9 +379,11 @@ def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
         for line in exc.lines():
             click.echo(f"error: {line}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        from briefgen.output import Terminated
+
         click.echo("error: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(143 if isinstance(exc, Terminated) else 130)
     except BrokenPipeError:
         sys.exit(1)
     except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug
