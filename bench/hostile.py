@@ -118,7 +118,9 @@ def run_case(case: Case, python: str, cap: float) -> list[str]:
         notes = []
         errors = [line for line in stderr.splitlines() if line.startswith("error:")]
         if len(errors) > 1 or ("Traceback" in stderr):
-            notes.append(f"{len(errors)} error lines" + (" + traceback" if "Traceback" in stderr else ""))
+            notes.append(
+                f"{len(errors)} error lines" + (" + traceback" if "Traceback" in stderr else "")
+            )
         if code not in ("0", "2", "kill"):
             notes.append(errors[0][:70] if errors else stderr.strip()[-70:])
         if case.name != "stale-part" and leftovers(folder):

@@ -19,10 +19,9 @@ def is_brief_file(path: Path) -> bool:
 def brief_from_sources(sources: list[Path], options, warn: Warn) -> Brief:
     """Read the sources (bundled seeds when none) and analyse them into a Brief."""
     from briefgen.analysis.pipeline import build_brief
+    from briefgen.limits import apply_budgets
     from briefgen.resources import seeds_dir
     from briefgen.sources.base import read_sources
-
-    from briefgen.limits import apply_budgets
 
     documents = read_sources(sources or [seeds_dir()], warn)
     return apply_budgets(build_brief(documents, options), warn)

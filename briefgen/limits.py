@@ -52,10 +52,7 @@ def set_max_source_mb(megabytes: float) -> None:
 
 def describe(size: int, limit: int) -> str:
     """The message for a file over the limit, with the way out."""
-    return (
-        f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit "
-        f"(raise it with --max-source-mb)"
-    )
+    return f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit (raise it with --max-source-mb)"
 
 
 def _mb(size: int) -> str:
@@ -136,9 +133,7 @@ def safe_xml_parser():
     """An lxml parser that expands no entity, fetches nothing and keeps libxml2's size caps."""
     from lxml import etree
 
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
-    )
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 # ----------------------------------------------------------------------------- the memo

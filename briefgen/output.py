@@ -83,9 +83,11 @@ def _title_words(title: str) -> tuple[list[str], bool]:
 
 
 def _ascii_if_latin(word: str) -> str:
-    """"Évian" -> "evian"; a word of another script stays as it is."""
+    """ "Évian" -> "evian"; a word of another script stays as it is."""
     stripped = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
     if stripped and stripped == plain.lower():
         return re.sub(r"[^a-z0-9]+", "", stripped)
     return word

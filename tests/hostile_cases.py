@@ -434,7 +434,9 @@ CASES: list[Case] = [
     Case("ref-xxe", _ref_xxe, "either", "--reference-docx with an external entity"),
     Case("ref-bomb", _ref_bomb, "error", "--reference-docx inflating to 400 MB"),
     Case("ref-no-sectpr", _ref_no_sectpr, "ok", "--reference-docx without w:sectPr"),
-    Case("jsonld-deep", _jsonld_deep, "ok", "page with JSON-LD nested 5,000 deep, beside a good one"),
+    Case(
+        "jsonld-deep", _jsonld_deep, "ok", "page with JSON-LD nested 5,000 deep, beside a good one"
+    ),
     Case("html-9mb-line", _html_one_line, "either", "9 MB HTML page on one line"),
     Case("text-8mb", _text_big(8), "either", "8 MB plain text"),
     Case("text-20mb", _text_big(20), "either", "20 MB plain text, --max-source-mb 25"),
@@ -465,5 +467,7 @@ def prepare(case: Case, folder: Path, big: bool) -> list[list[str]]:
 def leftovers(folder: Path) -> list[str]:
     """Temporary files a run left in the output folder (and below it)."""
     return sorted(
-        str(p.relative_to(folder)) for p in (folder / "out").rglob("*") if p.suffix in (".part", ".old")
+        str(p.relative_to(folder))
+        for p in (folder / "out").rglob("*")
+        if p.suffix in (".part", ".old")
     )
