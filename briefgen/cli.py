@@ -67,7 +67,8 @@ def header_options(command):
             type=click.FloatRange(min=0, min_open=True),
             callback=_set_source_limit,
             expose_value=False,
-            help="Refuse source files larger than this (default: 10 MB).",
+            help="Refuse a source holding more text than this, or a file 10 times it "
+            "(default: 2 MB).",
         ),
     ]
     return _apply(options, command)

@@ -22,13 +22,18 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 
-DEFAULT_MAX_SOURCE_MB = 10.0
+# 2 MB of text is some 330,000 words (articles are 5-50 KB) and is read and analysed in under
+# ~10 s on a 2-core machine whatever the format (measured with bench/hostile.py; README, Limits).
+DEFAULT_MAX_SOURCE_MB = 2.0
 MAX_SOURCE_ENV = "BRIEFGEN_MAX_SOURCE_MB"
+# A file carries markup, images and compression beside its text: it may be this many times the
+# text limit (20 MB by default); what is slow and memory-hungry is the text, checked separately.
+FILE_FACTOR = 10
 
-# Zip members: a Word body's XML is several times its text, so the inflated total may reach
-# this many times the source limit; a member that inflates more than MAX_ZIP_RATIO times its
-# compressed size (and past a megabyte) is a zip bomb, not a document (real DOCX: under 30x).
-ZIP_INFLATE_FACTOR = 8
+# Zip members: the inflated total of a package may reach this many times the file limit; a
+# member that inflates more than MAX_ZIP_RATIO times its compressed size (and past a megabyte)
+# is a zip bomb, not a document (real DOCX parts: under 30x).
+ZIP_INFLATE_FACTOR = 4
 MAX_ZIP_RATIO = 200
 MAX_ZIP_MEMBERS = 10_000
 # A --reference-docx only lends its styles and page setup.
@@ -36,7 +41,7 @@ MAX_REFERENCE_BYTES = 50 * 2**20
 
 
 def max_source_bytes() -> int:
-    """The largest source file (and extracted text) a reader accepts, in bytes."""
+    """The most text (in characters, counted as bytes) a source may hold: --max-source-mb."""
     try:
         megabytes = float(os.environ.get(MAX_SOURCE_ENV) or DEFAULT_MAX_SOURCE_MB)
     except ValueError:
@@ -44,6 +49,11 @@ def max_source_bytes() -> int:
     if not megabytes > 0:  # also refuses NaN
         megabytes = DEFAULT_MAX_SOURCE_MB
     return int(megabytes * 2**20)
+
+
+def max_file_bytes() -> int:
+    """The largest source file a reader opens, in bytes."""
+    return FILE_FACTOR * max_source_bytes()
 
 
 def set_max_source_mb(megabytes: float) -> None:
@@ -70,7 +80,7 @@ def read_regular_file(path: Path, limit: int, what: str = "file") -> bytes:
     ``limit`` + 1 bytes are read in case the file grows meanwhile.
     """
     try:
-        with path.open("rb", opener=_open_nonblocking) as handle:
+        with open(path, "rb", opener=_open_nonblocking) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise InputError(path, f"not a regular file (a {what} must be a file)")
@@ -91,14 +101,20 @@ def _open_nonblocking(path: str, flags: int) -> int:
 
 def check_text_size(text: str, path: Path) -> str:
     """Refuse a source whose extracted text is over the limit (a 6 MB DOCX can hold 60 MB)."""
+    check_text_length(len(text), path)
+    return text
+
+
+def check_text_length(chars: int, path: Path) -> None:
+    """Refuse ``chars`` characters of extracted text when over --max-source-mb (characters:
+    at least as many bytes, and cheap to count)."""
     limit = max_source_bytes()
-    if len(text) > limit:  # characters: at least as many bytes, cheap to count
+    if chars > limit:
         raise InputError(
             path,
-            f"holds {_mb(len(text))} MB of text, over the {_mb(limit)} MB limit "
+            f"holds over {_mb(chars)} MB of text, over the {_mb(limit)} MB limit "
             f"(raise it with --max-source-mb)",
         )
-    return text
 
 
 def check_zip(package: zipfile.ZipFile, path: Path, limit: int) -> None:
@@ -127,6 +143,30 @@ def check_zip(package: zipfile.ZipFile, path: Path, limit: int) -> None:
             f"unpacks to {_mb(total)} MB, over the {_mb(limit)} MB limit "
             f"(raise it with --max-source-mb)",
         )
+
+
+def check_office_zip(data: bytes, path: Path, limit: int, what: str = "Word document") -> None:
+    """A Word package's zip checks (``check_zip``), and no DTD in any XML part: OOXML forbids
+    them, and a DTD is how an XML file asks for entity expansion or a fetch from elsewhere."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            check_zip(package, path, limit)
+            for info in package.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    with package.open(info) as member:
+                        head = member.read(4096)
+                    if b"<!DOCTYPE" in head.upper():
+                        raise InputError(
+                            path, f"{what} part {info.filename} declares a DTD; refusing it"
+                        )
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(path, f"damaged {what} ({' '.join(str(exc).split())[:120]})") from None
+    except RuntimeError as exc:  # an encrypted member
+        raise InputError(path, f"{what} cannot be read ({exc})") from None
 
 
 def safe_xml_parser():
