@@ -48,6 +48,7 @@ class Options:
     from_: str | None = None
     cues: Path | None = None
     explain: bool = False
+    max_source_mb: float | None = None  # readers refuse larger files (None: the default)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from docx.shared import Mm, Pt, RGBColor
 from briefgen.errors import InputError
 from briefgen.model import SECTION_KEYS, Brief, Item, Source
 from briefgen.render.base import RenderSettings
+from briefgen.render.docx import check_reference
 from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
 from briefgen.render.theme import Theme
@@ -80,8 +81,7 @@ def write_docx(brief: Brief, path: Path, theme: Theme, settings: RenderSettings)
 
 def _open_reference(path: Path) -> Document:
     """The reference file with its body emptied: its styles, page setup and theme stay."""
-    if not zipfile.is_zipfile(path):
-        raise InputError(path, "reference file is not a Word .docx file")
+    check_reference(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several types for a foreign zip
