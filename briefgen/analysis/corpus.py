@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefgen.analysis.classify import Verdict
 
-OTHER = "other"
+from briefgen.sections import OTHER
 
 
 @dataclass(slots=True)  # no per-object __dict__: draft holds hundreds of thousands of these

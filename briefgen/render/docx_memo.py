@@ -27,13 +27,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from briefgen.errors import InputError
-from briefgen.model import SECTION_KEYS, Brief, Item, Source
+from briefgen.model import Brief, Item, Source
 from briefgen.render.base import RenderSettings
 from briefgen.render.docx import check_reference
 from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
 from briefgen.render.theme import Theme
 from briefgen.render.wording import labels, section_heading
+from briefgen.sections import SECTION_KEYS, SUMMARY
 
 # Han, kana, CJK punctuation, full-width forms: text Word should treat as East Asian.
 _EAST_ASIAN = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -235,7 +236,7 @@ class _Writer:
         self.run(self._paragraph("Heading 1"), brief.title)
         for key in SECTION_KEYS:
             self.run(self._paragraph("Heading 2"), section_heading(key, words))
-            if key == "summary" and words.get("summary_lead"):  # from summary_lead.j2
+            if key == SUMMARY and words.get("summary_lead"):  # from summary_lead.j2
                 muted = self.theme.colours["muted"]
                 lead = self.run(document.add_paragraph(), words["summary_lead"], colour=muted)
                 lead.italic = True
@@ -248,7 +249,7 @@ class _Writer:
                 )
             for item in items:
                 paragraph = self._bullet(item)
-                if key == "summary":
+                if key == SUMMARY:
                     self._boxed(paragraph)
         if brief.key_figures:
             self.run(self._paragraph("Heading 2"), words["key_figures"])

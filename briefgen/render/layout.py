@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefgen.model import SECTION_KEYS, Brief, Source
+from briefgen.model import Brief, Source
+from briefgen.sections import SECTION_KEYS
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 

@@ -28,13 +28,14 @@ from reportlab.platypus import (
 )
 
 from briefgen import __version__
-from briefgen.model import SECTION_KEYS, Brief, Source
+from briefgen.model import Brief, Source
 from briefgen.render.base import RenderSettings
 from briefgen.render.fonts import FontChain
 from briefgen.render.layout import document_keywords, source_link
 from briefgen.render.text import citation, xml_safe
 from briefgen.render.theme import Theme
 from briefgen.render.wording import labels, section_heading
+from briefgen.sections import SECTION_KEYS, SUMMARY
 
 
 def write_pdf(brief: Brief, path: Path, theme: Theme, settings: RenderSettings) -> None:
@@ -103,10 +104,10 @@ class _Memo:
                 bulletFontName=self.fonts.regular,
                 bulletFontSize=styles["body"].fontSize,
             )
-            if key == "summary":
+            if key == SUMMARY:
                 body = self._boxed(body)
             # a heading must not be the last line of a page: break early when little room is left
-            lead = words.get("summary_lead", "") if key == "summary" else ""  # summary_lead.j2
+            lead = words.get("summary_lead", "") if key == SUMMARY else ""  # summary_lead.j2
             story += [
                 CondPageBreak(styles["h2"].leading + 3 * styles["body"].leading),
                 heading,

@@ -202,22 +202,29 @@ class SectionView:
     key: str
     heading: str
     items: list[Any]
+    lead: str = ""  # the line under the heading (summary_lead.j2 for the bottom line)
 
 
 def memo_context(brief: Any, settings: Any) -> dict[str, Any]:
     """What the memo templates see: the brief, its wording and its sections in memo order."""
-    from briefgen.model import SECTION_KEYS
     from briefgen.render.wording import memo_wording, section_heading
+    from briefgen.sections import SECTION_KEYS, SUMMARY
 
     words = memo_wording(brief, settings)
+    lead = words.get("summary_lead", "")
     sections = [
-        SectionView(key, section_heading(key, words), brief.sections.get(key, []))
+        SectionView(
+            key,
+            section_heading(key, words),
+            brief.sections.get(key, []),
+            lead if key == SUMMARY else "",
+        )
         for key in SECTION_KEYS
     ]
     return {
         "brief": brief,
         "words": words,
         "sections": sections,
-        "summary_lead": words.get("summary_lead", ""),
+        "summary_lead": lead,
         "page_css": page_css(words.get("page", "")),
     }

@@ -9,14 +9,21 @@ so renaming one heading is a three-line file. Renderers read the result as a pla
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from briefgen.model import SECTION_KEYS, Brief
+from briefgen.model import Brief
+from briefgen.sections import SECTION_KEYS, default_headings
 
-WORDING_TEMPLATES: tuple[str, ...] = ("labels.j2", "headings.j2", "footer.j2", "summary_lead.j2")
+HEADINGS_TEMPLATE = "headings.j2"
+WORDING_TEMPLATES: tuple[str, ...] = (
+    "labels.j2",
+    HEADINGS_TEMPLATE,
+    "footer.j2",
+    "summary_lead.j2",
+)
 # Stand-ins for the page number and count: DOCX turns them into fields, PDF formats them per page.
 PAGE_PLACEHOLDERS = {"page": "{page}", "pages": "{pages}"}
 
@@ -32,11 +39,25 @@ def template_wording(brief: Brief | None, user_dir: Path | None = None) -> dict[
         user = None
         if user_dir is not None and (user_dir / name).is_file():
             user = get_template(name, user_dir, kind="text")
-        for block in bundled.blocks:
-            template = user if user is not None and block in user.blocks else bundled
+        for block in _blocks(name, bundled.blocks):
+            if user is not None and block in user.blocks:
+                template = user
+            elif block in bundled.blocks:
+                template = bundled
+            else:  # a section heading the bundled headings.j2 leaves to briefgen/sections.py
+                words[block] = default_headings()[block]
+                continue
             text = render_block(template, block, context, user_dir)
             words[block] = " ".join(text.split())  # one line: labels never wrap on purpose
     return words
+
+
+def _blocks(name: str, bundled: Iterable[str]) -> list[str]:
+    """The blocks a wording file may define: its bundled ones, and a heading per section."""
+    names = list(bundled)
+    if name == HEADINGS_TEMPLATE:
+        names += [key for key in SECTION_KEYS if key not in names]
+    return names
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +118,7 @@ def check_user_templates(user_dir: Path, warn: Callable[[str], None]) -> None:
     for name in WORDING_TEMPLATES:
         if not (user_dir / name).is_file():
             continue
-        expected = set(get_template(f"bundled/{name}", None, kind="text").blocks)
+        expected = set(_blocks(name, get_template(f"bundled/{name}", None, kind="text").blocks))
         for block in sorted(set(get_template(name, user_dir, kind="text").blocks) - expected):
             names = ", ".join(sorted(expected))
             warn(f"{user_dir / name}: block {block!r} is not used (expected: {names})")
