@@ -137,7 +137,7 @@ def write_memo(
     brief: Brief, out_dir: Path, output: Output, warn: Warn, concurrent: bool = False
 ) -> list[Path]:
     """The memo in every format, then the e-mail draft when asked: the paths written."""
-    settings = output.settings(warn)
+    settings = with_view(brief, output.settings(warn))  # the e-mail reads the same view
     paths = render_brief(brief, out_dir, output.formats, settings, concurrent=concurrent)
     if output.eml is not None:
         from briefgen.mail import parse_recipients, write_draft
@@ -157,10 +157,8 @@ def render_brief(
     """
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
-    from briefgen.render.wording import with_memo_wording
-
-    # Wording from the templates and the brief's own headings, worked out once for all formats.
-    settings = with_memo_wording(brief, settings)
+    # What the memo says (wording, headings, source lines) is worked out once for all formats.
+    settings = with_view(brief, settings)
     if concurrent:  # a warning said in a render process reaches the caller's stream or list
         import dataclasses
 
@@ -172,6 +170,15 @@ def render_brief(
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
     return write_all(jobs, concurrent=concurrent)
+
+
+def with_view(brief: Brief, settings: RenderSettings) -> RenderSettings:
+    """``settings`` carrying the view of ``brief`` (made here unless it already does)."""
+    import dataclasses
+
+    from briefgen.render.view import view_for
+
+    return dataclasses.replace(settings, view=view_for(brief, settings))
 
 
 def _bind(renderer, brief: Brief) -> Callable[[Path], None]:

@@ -25,6 +25,7 @@ from briefgen.model import Brief
 
 if TYPE_CHECKING:
     from briefgen.render.theme import Theme
+    from briefgen.render.view import MemoView
 
 ENTRY_POINT_GROUP = "briefgen.renderers"
 BUILTIN = "built-in"
@@ -42,6 +43,7 @@ class RenderSettings:
     reference_docx: Path | None = None
     warn: Callable[[str], None] = lambda message: None
     templates: Path | None = None  # a user's --templates folder (absolute); None: bundled only
+    view: MemoView | None = None  # the memo's view, made once per run for every format
 
 
 class BuiltinRenderer:
@@ -59,6 +61,12 @@ class BuiltinRenderer:
         from briefgen.render.theme import default_theme
 
         return self.settings.theme or default_theme()  # type: ignore[return-value]
+
+    def view(self, brief: Brief) -> MemoView:
+        """What the memo says, made once per run (see briefgen.render.view)."""
+        from briefgen.render.view import view_for
+
+        return view_for(brief, self.settings)
 
 
 @runtime_checkable

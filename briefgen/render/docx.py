@@ -18,7 +18,7 @@ class DocxRenderer(BuiltinRenderer):
     def render(self, brief: Brief, path: Path) -> None:
         from briefgen.render.docx_memo import write_docx
 
-        write_docx(brief, path, self.theme, self.settings)
+        write_docx(self.view(brief), path, self.theme, self.settings)
 
 
 def check_reference(path: Path) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from briefgen.model import Brief
 from briefgen.render.base import BuiltinRenderer
-from briefgen.render.fonts import prefetch
 
 
 class PdfRenderer(BuiltinRenderer):
@@ -19,7 +18,6 @@ class PdfRenderer(BuiltinRenderer):
     description = "PDF document (reportlab)"
 
     def render(self, brief: Brief, path: Path) -> None:
-        prefetch(self.theme.fonts["pdf_body"])  # fontconfig answers while reportlab imports
         from briefgen.render.pdf_memo import write_pdf
 
-        write_pdf(brief, path, self.theme, self.settings)
+        write_pdf(self.view(brief), path, self.theme, self.settings)
