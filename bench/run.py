@@ -15,6 +15,7 @@ The briefgen measured is the checkout this file lives in (PYTHONPATH points at i
 
     python3 bench/run.py                 # everything, a few minutes on 2 cores
     python3 bench/run.py --quick         # fewer rounds, 10,000 articles left out
+    python3 bench/run.py --skip-big      # every round, the 10,000-article draft left out
     python3 bench/run.py --only draft --sizes 1000,10000
 """
 
@@ -44,6 +45,8 @@ CORPUS_VERSION = "1"  # bump when corpus.py changes so cached corpora are rebuil
 
 TARGETS = {
     "generate": ("generate / floor, median ratio", "<= 1.30x"),
+    "generate_cpu": ("  the same in cpu time, all processes", "<= 1.20x"),
+    "forked": ("forked.py saves, wall (keep it if)", ">= 20%"),
     "startup": ("--help minus python -c pass", "<= 80 ms"),
     "startup_cpu": ("  the same in cpu time (load-proof)", "<= 80 ms"),
     "scaling": ("draft 10,000 / 1,000 articles, time", "<= 12x"),
@@ -159,6 +162,12 @@ def briefgen(*args: str) -> list[str]:
 
 
 GENERATE = "briefgen generate (seeds, docx+pdf)"
+IN_TURN = "briefgen generate, formats in turn"
+# The same command with briefgen.forked switched off: DOCX then PDF in one process.
+IN_TURN_CODE = (
+    "import sys, briefgen.forked as f; f.can_fork = lambda: False; "
+    "from briefgen.cli import main; main(sys.argv[1:])"
+)
 FLOOR = "floor.py (python-docx + reportlab)"
 FLOOR_GC = "floor.py --gc (briefgen's GC setting)"
 
@@ -170,6 +179,16 @@ def bench_generate(work: Path, rounds: int, timeout: float) -> dict:
         raise SystemExit(f"cannot draft the seeds brief for the floor: {made.note}")
     commands = {
         GENERATE: briefgen("generate", "-o", str(work / "generate"), "--date", DATE),
+        IN_TURN: [
+            *python(),
+            "-c",
+            IN_TURN_CODE,
+            "generate",
+            "-o",
+            str(work / "in-turn"),
+            "--date",
+            DATE,
+        ],
         FLOOR: [
             *python(),
             str(BENCH / "floor.py"),
@@ -199,6 +218,7 @@ def bench_generate(work: Path, rounds: int, timeout: float) -> dict:
     )
     return {
         "series": series,
+        "forked_saving": 1 - pair_ratio(ours, series[IN_TURN]),
         "ratio": pair_ratio(ours, floor),
         "cpu": pair_ratio(ours, floor, True),
         "ratio_gc": pair_ratio(ours, floor_gc),
@@ -345,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900, help="seconds per process")
     parser.add_argument("--only", choices=["generate", "startup", "draft", "batch"], nargs="*")
     parser.add_argument("--quick", action="store_true", help="3 rounds, no 10,000 articles")
+    parser.add_argument(
+        "--skip-big", action="store_true", help="leave out the 10,000-article draft (~80 s)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
         "--workdir",
@@ -355,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.rounds, args.draft_rounds, args.batch_rounds = 3, 1, 1
+    if args.quick or args.skip_big:
         args.sizes = ",".join(s for s in args.sizes.split(",") if int(s) < 10_000)
     only = set(args.only or ["generate", "startup", "draft", "batch"])
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -382,13 +406,19 @@ def main(argv: list[str] | None = None) -> int:
                 "  cpu of all processes (not a target)": f"{result['cpu']:.2f}x",
                 "  both on one core (not a target)": f"{result['one_core']:.2f}x wall",
                 "  against floor --gc (not a target)": f"{result['ratio_gc']:.2f}x wall",
+                "  forked PDF saves (wall, vs in turn)": f"{100 * result['forked_saving']:.0f}%",
             },
         )
         figures["generate_one_core_ratio"] = result["one_core"]
         figures["generate_ratio_floor_gc"] = result["ratio_gc"]
         figures["generate_cpu_ratio"] = result["cpu"]
         figures["generate_ratio"] = ratio
+        figures["forked_saving"] = result["forked_saving"]
         verdicts.append(verdict("generate", ratio, ratio <= 1.30, f"{ratio:.2f}x"))
+        cpu = result["cpu"]
+        verdicts.append(verdict("generate_cpu", cpu, cpu <= 1.20, f"{cpu:.2f}x"))
+        saving = result["forked_saving"]
+        verdicts.append(verdict("forked", saving, saving >= 0.20, f"{100 * saving:.0f}%"))
 
     if "startup" in only:
         rounds = max(args.rounds, 10)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -171,7 +170,7 @@ def _keep_old(final: Path) -> Path | None:
     """A hard link to the file at ``final`` (None when there is none), to restore it from."""
     if not (final.is_file() or final.is_symlink()):
         return None
-    backup = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+    backup = final.with_name(f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.old")
     try:
         os.link(final, backup, follow_symlinks=False)
     except OSError:  # a filesystem without hard links: a copy will do
