@@ -45,8 +45,7 @@ CORPUS_VERSION = "1"  # bump when corpus.py changes so cached corpora are rebuil
 
 TARGETS = {
     "generate": ("generate / floor, median ratio", "<= 1.30x"),
-    "generate_cpu": ("  the same in cpu time, all processes", "<= 1.20x"),
-    "forked": ("forked.py saves, wall (keep it if)", ">= 20%"),
+    "generate_cpu": ("  the same in cpu time", "<= 1.20x"),
     "startup": ("--help minus python -c pass", "<= 80 ms"),
     "startup_cpu": ("  the same in cpu time (load-proof)", "<= 80 ms"),
     "scaling": ("draft 10,000 / 1,000 articles, time", "<= 12x"),
@@ -162,12 +161,6 @@ def briefgen(*args: str) -> list[str]:
 
 
 GENERATE = "briefgen generate (seeds, docx+pdf)"
-IN_TURN = "briefgen generate, formats in turn"
-# The same command with briefgen.forked switched off: DOCX then PDF in one process.
-IN_TURN_CODE = (
-    "import sys, briefgen.forked as f; f.can_fork = lambda: False; "
-    "from briefgen.cli import main; main(sys.argv[1:])"
-)
 FLOOR = "floor.py (python-docx + reportlab)"
 FLOOR_GC = "floor.py --gc (briefgen's GC setting)"
 
@@ -179,16 +172,6 @@ def bench_generate(work: Path, rounds: int, timeout: float) -> dict:
         raise SystemExit(f"cannot draft the seeds brief for the floor: {made.note}")
     commands = {
         GENERATE: briefgen("generate", "-o", str(work / "generate"), "--date", DATE),
-        IN_TURN: [
-            *python(),
-            "-c",
-            IN_TURN_CODE,
-            "generate",
-            "-o",
-            str(work / "in-turn"),
-            "--date",
-            DATE,
-        ],
         FLOOR: [
             *python(),
             str(BENCH / "floor.py"),
@@ -204,25 +187,13 @@ def bench_generate(work: Path, rounds: int, timeout: float) -> dict:
             str(work / "floor-gc"),
         ],
     }
-    if shutil.which("taskset"):
-        # briefgen renders the PDF in a second process while it writes the DOCX; pinned to one
-        # core both tools work one step after another: the ratio of their total work.
-        commands["briefgen generate, one core"] = ["taskset", "-c", "0", *commands[GENERATE]]
-        commands["floor.py, one core"] = ["taskset", "-c", "0", *commands[FLOOR]]
     series = side_by_side(commands, rounds, work, timeout)
     ours, floor, floor_gc = (series[label] for label in (GENERATE, FLOOR, FLOOR_GC))
-    one_core = (
-        pair_ratio(series["briefgen generate, one core"], series["floor.py, one core"])
-        if "floor.py, one core" in series
-        else float("nan")
-    )
     return {
         "series": series,
-        "forked_saving": 1 - pair_ratio(ours, series[IN_TURN]),
         "ratio": pair_ratio(ours, floor),
         "cpu": pair_ratio(ours, floor, True),
         "ratio_gc": pair_ratio(ours, floor_gc),
-        "one_core": one_core,
     }
 
 
@@ -403,22 +374,17 @@ def main(argv: list[str] | None = None) -> int:
             list(result["series"].values()),
             {
                 "ratio generate/floor": f"{ratio:.2f}x wall",
-                "  cpu of all processes (not a target)": f"{result['cpu']:.2f}x",
-                "  both on one core (not a target)": f"{result['one_core']:.2f}x wall",
+                "  in cpu time": f"{result['cpu']:.2f}x",
                 "  against floor --gc (not a target)": f"{result['ratio_gc']:.2f}x wall",
-                "  forked PDF saves (wall, vs in turn)": f"{100 * result['forked_saving']:.0f}%",
             },
         )
-        figures["generate_one_core_ratio"] = result["one_core"]
         figures["generate_ratio_floor_gc"] = result["ratio_gc"]
         figures["generate_cpu_ratio"] = result["cpu"]
         figures["generate_ratio"] = ratio
-        figures["forked_saving"] = result["forked_saving"]
         verdicts.append(verdict("generate", ratio, ratio <= 1.30, f"{ratio:.2f}x"))
         cpu = result["cpu"]
         verdicts.append(verdict("generate_cpu", cpu, cpu <= 1.20, f"{cpu:.2f}x"))
-        saving = result["forked_saving"]
-        verdicts.append(verdict("forked", saving, saving >= 0.20, f"{100 * saving:.0f}%"))
+
 
     if "startup" in only:
         rounds = max(args.rounds, 10)

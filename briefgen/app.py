@@ -134,11 +134,11 @@ def apply_overrides(brief: Brief, options: Any) -> Brief:
 
 
 def write_memo(
-    brief: Brief, out_dir: Path, output: Output, warn: Warn, concurrent: bool = False
+    brief: Brief, out_dir: Path, output: Output, warn: Warn
 ) -> list[Path]:
     """The memo in every format, then the e-mail draft when asked: the paths written."""
     settings = with_view(brief, output.settings(warn))  # the e-mail reads the same view
-    paths = render_brief(brief, out_dir, output.formats, settings, concurrent=concurrent)
+    paths = render_brief(brief, out_dir, output.formats, settings)
     if output.eml is not None:
         from briefgen.mail import parse_recipients, write_draft
 
@@ -147,29 +147,18 @@ def write_memo(
     return paths
 
 
-def render_brief(
-    brief: Brief, out_dir: Path, formats: list[str], settings, concurrent: bool = False
-) -> list[Path]:
-    """Render every format into temporary files, then move them all into place.
-
-    ``concurrent`` renders the formats side by side in forked processes (the command line
-    does; a batch, whose topics already fill the cores, does not).
-    """
+def render_brief(brief: Brief, out_dir: Path, formats: list[str], settings) -> list[Path]:
+    """Render every format into temporary files, then move them all into place."""
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
+
     # What the memo says (wording, headings, source lines) is worked out once for all formats.
     settings = with_view(brief, settings)
-    if concurrent:  # a warning said in a render process reaches the caller's stream or list
-        import dataclasses
-
-        from briefgen.forked import relayed
-
-        settings = dataclasses.replace(settings, warn=relayed(settings.warn))
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
-    return write_all(jobs, concurrent=concurrent)
+    return write_all(jobs)
 
 
 def with_view(brief: Brief, settings: RenderSettings) -> RenderSettings:

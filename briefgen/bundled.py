@@ -13,6 +13,7 @@ import marshal
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 CACHE_FOLDER = "__pycache__"
 _FORMAT = 1  # bump when the cache layout changes
@@ -37,7 +38,7 @@ def read_bundled(path: Path, parse: Callable[[Path], object]) -> object:
     return data
 
 
-def _write(cache: Path, stamp: tuple[int, int, int], data: object) -> None:
+def _write(cache: Path, stamp: tuple[int, int, int], data: Any) -> None:
     try:
         payload = marshal.dumps((stamp, data))
     except ValueError:  # a type marshal cannot hold (a date): no cache for this file

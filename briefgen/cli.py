@@ -217,7 +217,7 @@ def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) ->
 
     out = prepare_output(formats, _style(kwargs), warn)
     brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
-    _echo_paths(write_memo(brief, output, out, warn, concurrent=True))
+    _echo_paths(write_memo(brief, output, out, warn))
 
 
 @cli.command()
@@ -256,7 +256,7 @@ def render(brief_file: Path, output: Path, formats: str, **kwargs) -> None:
     from briefgen.model import load_brief
 
     out = prepare_output(formats, _style(kwargs), warn)
-    _echo_paths(write_memo(load_brief(brief_file), output, out, warn, concurrent=True))
+    _echo_paths(write_memo(load_brief(brief_file), output, out, warn))
 
 
 @cli.command()

@@ -21,8 +21,7 @@ class BriefgenError(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message)  # sets self.message
         self.path = path
 
     def __str__(self) -> str:
@@ -34,8 +33,8 @@ class BriefgenError(click.ClickException):
             click.echo(f"error: {line}", file=file, err=file is None)
 
     def __reduce__(self):
-        # Subclasses take other arguments than Exception's, so pickling (an error coming back
-        # from a render process) rebuilds from the attributes instead of from self.args.
+        # Subclasses take other arguments than Exception's, so pickling (an error crossing from
+        # a batch worker process) rebuilds from the attributes instead of from self.args.
         return (_rebuild, (type(self), self.args, self.__dict__))
 
     def lines(self) -> list[str]:

@@ -131,14 +131,14 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
 
     sources = analysis.sources
     title = options.title or (sources[0].title if sources else "Briefing memo")
-    defaults = Brief.__dataclass_fields__
+    defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,
         subject=options.subject or title,
         date=options.date or dt.date.today().isoformat(),
-        classification=options.classification or defaults["classification"].default,
-        to=options.to or defaults["to"].default,
-        from_=options.from_ or defaults["from_"].default,
+        classification=options.classification or defaults.classification,
+        to=options.to or defaults.to,
+        from_=options.from_ or defaults.from_,
         sections=sections,
         key_figures=[
             KeyFigure(f.label, f.value, sorted(f.sources))

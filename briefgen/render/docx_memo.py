@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -77,7 +78,7 @@ def write_docx(view: MemoView, path: Path, theme: Theme, settings: RenderSetting
     path.write_bytes(_normalise_zip(buffer.getvalue()))
 
 
-def _open_reference(path: Path) -> Document:
+def _open_reference(path: Path) -> DocxDocument:
     """The reference file with its body emptied: its styles, page setup and theme stay."""
     check_reference(path)
     try:
@@ -153,7 +154,7 @@ class _Writer:
             sources.font.size = Pt(self.theme.sizes["small"] + 0.5)
             sources.paragraph_format.space_after = Pt(2)
 
-    def _fonts_on(self, element) -> None:
+    def _fonts_on(self, element) -> Any:
         """Latin, East Asian and complex-script font names on a style or run element."""
         rpr = element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))

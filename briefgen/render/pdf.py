@@ -1,8 +1,4 @@
-"""The PDF renderer. Its reportlab code (pdf_memo) loads only when a PDF is rendered.
-
-That keeps choosing the renderers cheap, so the import runs in whichever process renders the
-PDF: with ``generate`` a forked one, while this process writes the DOCX.
-"""
+"""The PDF renderer. Its reportlab code (pdf_memo) loads only when a PDF is rendered."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -85,7 +86,7 @@ class _Memo:
                 empty = Paragraph(self.text(section.empty), styles["muted"])
                 story.append(KeepTogether([heading, empty]))
                 continue
-            bullets = [
+            bullets: list[Any] = [  # ListItems; the stubs do not count them as flowables
                 ListItem(
                     Paragraph(self._cited(item), styles["body"]),
                     leftIndent=11,
@@ -93,7 +94,7 @@ class _Memo:
                 )
                 for item in section.items
             ]
-            body = ListFlowable(
+            body: Flowable = ListFlowable(
                 bullets,
                 bulletType="bullet",
                 start="•",
@@ -258,7 +259,7 @@ class _Memo:
         canvas.restoreState()
 
     def page_footer(self, canvas: Canvas, page: int, pages: int) -> None:
-        width = canvas._pagesize[0]
+        width = self.theme.page_mm[0] * mm
         bottom = self.theme.margins_mm["bottom"] * mm
         text = self.view.footer.format(page=page, pages=pages)
         canvas.saveState()
@@ -350,20 +351,21 @@ def _numbered_canvas(memo: _Memo) -> type[Canvas]:
             self._marks: list[tuple[str, dict]] = []  # bookmarks of the page being drawn
             self.showOutline()  # open the viewer with the bookmarks panel
 
-        def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+        # reportlab's names; the bookmark is held back, so nothing is returned yet
+        def bookmarkPage(self, key: str, **kwargs) -> None:  # type: ignore[override]  # noqa: N802
             # a bookmark names the page being written out: hold it back with its page
             self._marks.append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
             self._marks = []
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own, untyped
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                memo.page_footer(self, self._pageNumber, total)
+                memo.page_footer(self, self._pageNumber, total)  # type: ignore[attr-defined]
                 for key, kwargs in self._marks:
                     Canvas.bookmarkPage(self, key, **kwargs)
                 super().showPage()

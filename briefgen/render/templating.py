@@ -16,7 +16,7 @@ import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from jinja2 import (
@@ -150,7 +150,7 @@ class template_errors:  # noqa: N801 - used as a context manager, reads like one
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, exc, tb) -> bool:
+    def __exit__(self, kind, exc, tb) -> Literal[False]:
         if exc is None or not isinstance(exc, Exception) or isinstance(exc, InputError):
             return False
         if isinstance(exc, TemplateNotFound):
