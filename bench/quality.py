@@ -22,14 +22,15 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from briefgen.analysis.pipeline import Options, analyse, build_brief  # noqa: E402
+from briefgen.sections import BODY_SECTIONS, LABELS, SUMMARY  # noqa: E402
 from briefgen.sources.base import SourceDocument  # noqa: E402
 
 LABELLED = REPO / "tests" / "data" / "labelled"
 # Written after the cue weights were set and never used to tune them: an honest second opinion.
 HELD_OUT = REPO / "tests" / "data" / "heldout"
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
-SECTIONS = ("defence", "technology", "economy", "outlook", "other")
-MEMO_SECTIONS = SECTIONS[:4]
+SECTIONS = LABELS
+MEMO_SECTIONS = BODY_SECTIONS
 
 
 @dataclass
@@ -204,7 +205,7 @@ def evaluate(articles: list[Article], options: Options | None = None) -> Report:
             facts_ok += found
             if not found:
                 misses.append(f"{article.path.name}: fact missing: {fact}")
-        summary = " ".join(item.text for item in brief.sections["summary"])
+        summary = " ".join(item.text for item in brief.sections[SUMMARY])
         reference = " ".join(article.summary)
         rouge1.append(rouge_n(summary, reference, 1))
         rouge2.append(rouge_n(summary, reference, 2))
@@ -238,7 +239,7 @@ def seeds_rouge1(folder: Path = SHARED_SEEDS, options: Options | None = None) ->
         return None
     reference = clean_text(highlighted.read_text(encoding="utf-8")).highlights
     brief = build_brief([read_text_file(story)], options or Options())
-    summary = " ".join(item.text for item in brief.sections["summary"])
+    summary = " ".join(item.text for item in brief.sections[SUMMARY])
     return rouge_n(summary, " ".join(reference), 1)
 
 

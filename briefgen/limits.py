@@ -1,9 +1,9 @@
 """Limits on what briefgen reads and prints, so hostile or huge input is refused or trimmed
 within seconds instead of exhausting the machine (issue 16; the README's "Limits" section).
 
-- Sources: ``--max-source-mb`` bounds both the file and the text extracted from it (a small
-  DOCX or PDF can hold far more text than its size says). It travels in the environment so
-  batch workers obey it too.
+- Sources: ``--max-source-mb`` bounds both the text extracted from a source (a small DOCX or
+  PDF can hold far more text than its size says) and, ten times over, the file. It is set for
+  one job by ``source_limit`` (a context variable: nothing leaks into other jobs).
 - Archives: every member of a zip (a source DOCX, a ``--reference-docx``) is checked for its
   inflated size and compression ratio before a byte of it is inflated.
 - The memo: title and header lines, bullets per section, characters per bullet, key-figure
@@ -13,10 +13,12 @@ within seconds instead of exhausting the machine (issue 16; the README's "Limits
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from briefgen.errors import InputError
 # 2 MB of text is some 330,000 words (articles are 5-50 KB) and is read and analysed in under
 # ~10 s on a 2-core machine whatever the format (measured with bench/hostile.py; README, Limits).
 DEFAULT_MAX_SOURCE_MB = 2.0
-MAX_SOURCE_ENV = "BRIEFGEN_MAX_SOURCE_MB"
+_LIMIT_MB: ContextVar[float] = ContextVar("max_source_mb", default=DEFAULT_MAX_SOURCE_MB)
 # A file carries markup, images and compression beside its text: it may be this many times the
 # text limit (20 MB by default); what is slow and memory-hungry is the text, checked separately.
 FILE_FACTOR = 10
@@ -42,13 +44,7 @@ MAX_REFERENCE_BYTES = 50 * 2**20
 
 def max_source_bytes() -> int:
     """The most text (in characters, counted as bytes) a source may hold: --max-source-mb."""
-    try:
-        megabytes = float(os.environ.get(MAX_SOURCE_ENV) or DEFAULT_MAX_SOURCE_MB)
-    except ValueError:
-        megabytes = DEFAULT_MAX_SOURCE_MB
-    if not megabytes > 0:  # also refuses NaN
-        megabytes = DEFAULT_MAX_SOURCE_MB
-    return int(megabytes * 2**20)
+    return int(_LIMIT_MB.get() * 2**20)
 
 
 def max_file_bytes() -> int:
@@ -56,8 +52,19 @@ def max_file_bytes() -> int:
     return FILE_FACTOR * max_source_bytes()
 
 
-def set_max_source_mb(megabytes: float) -> None:
-    os.environ[MAX_SOURCE_ENV] = repr(float(megabytes))
+@contextlib.contextmanager
+def source_limit(megabytes: float | None) -> Iterator[None]:
+    """Readers refuse sources over ``megabytes`` inside this block (None: the default)."""
+    if megabytes is None:
+        yield
+        return
+    if not megabytes > 0:  # also refuses NaN
+        raise ValueError(f"the source size limit must be positive, got {megabytes!r}")
+    token = _LIMIT_MB.set(float(megabytes))
+    try:
+        yield
+    finally:
+        _LIMIT_MB.reset(token)
 
 
 def describe(size: int, limit: int) -> str:

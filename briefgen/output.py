@@ -10,14 +10,12 @@ import functools
 import hashlib
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from briefgen.errors import OutputError
 
@@ -162,86 +160,42 @@ def _temporary_in(folder: Path, name: str) -> Path:
     return Path(temp)
 
 
-Then = Callable[[Path, dict[Path, Path]], None]
+Then = Callable[..., object]  # (temporary path, rendered={final: temporary}) -> None
 
 
 def write_all(
-    jobs: list[tuple[Path, Callable[[Path], None]]],
-    concurrent: bool = False,
-    then: list[tuple[Path, Then]] | None = None,
+    jobs: Sequence[tuple[Path, Callable[[Path], object]]],
+    then: Sequence[tuple[Path, Then]] = (),
 ) -> list[Path]:
     """Run each writer into a temporary file; only when all succeed, rename them into place.
 
-    ``then`` writers run after the others, each given a map from every earlier final path to
-    its finished temporary file (an e-mail draft attaches the memo files this way), and are
-    committed in the same all-or-nothing step.
-
     Each temporary file sits in its target's folder (a rename across filesystems is not
     atomic) and is flushed to disk before the rename, so a crash leaves the old file or the
-    new one, never a truncated mixture. With ``concurrent``, every writer after the first runs
-    in a forked child at the same time as the first (see briefgen.forked), when this machine
-    has the cores and the process can fork safely.
+    new one, never a truncated mixture. ``then`` writers run after the others, each given a
+    map from every earlier final path to its finished temporary file (the e-mail draft
+    attaches the memo files this way), and are committed in the same all-or-nothing step.
     """
     temps: list[Path] = []
-    children: list[tuple[Path, Any]] = []  # (final path, briefgen.forked.Running)
+    finals = [final for final, _ in jobs] + [final for final, _ in then]
     try:
         for final, _ in jobs:
             temps.append(_temporary_in(final.parent, final.name))
-        tasks = [
-            functools.partial(_write_into, final, write, temp)
-            for (final, write), temp in zip(jobs, temps, strict=True)
-        ]
-        here = tasks
-        if concurrent and len(tasks) > 1:
-            here = _start_children(jobs, tasks, children)
-        for task in here:
-            task()
-        for final, child in children:
-            _wait(final, child)
-        written = {final: temp for (final, _), temp in zip(jobs, temps, strict=False)}
-        for final, write in then or []:
-            temp = _temporary_in(final.parent, final.name)
-            temps.append(temp)
-            _write_into(final, functools.partial(write, rendered=dict(written)), temp)
-            written[final] = temp
-        jobs = [*jobs, *((final, write) for final, write in then or [])]
+        for (final, write), temp in zip(jobs, temps, strict=True):
+            _write_into(final, write, temp)
+        for final, write in then:
+            written = dict(zip(finals, temps, strict=False))
+            temps.append(_temporary_in(final.parent, final.name))
+            _write_into(final, functools.partial(write, rendered=written), temps[-1])
     except BaseException:
-        for _, child in children:
-            child.stop()
         for temp in temps:
             temp.unlink(missing_ok=True)
         raise
-    done = list(zip(temps, [final for final, _ in jobs], strict=True))
+    done = list(zip(temps, finals, strict=True))
     _commit(done)
-    return [final for _, final in done]
+    return finals
 
 
-def _start_children(jobs: list, tasks: list, children: list[tuple[Path, Any]]) -> list:
-    """Fork a child for every task after the first (into ``children`` as each starts, so the
-    caller can stop them whatever happens); return the tasks left to run here."""
-    from briefgen.forked import Running, can_fork
-
-    if not can_fork():
-        return tasks
-    here = tasks[:1]
-    for (final, _), task in zip(jobs[1:], tasks[1:], strict=True):
-        try:
-            children.append((final, Running(task)))
-        except OSError:  # no process to spare (EAGAIN, ENOMEM): render it here
-            here.append(task)
-    return here
-
-
-def _wait(final: Path, child: Any) -> None:
-    from briefgen.forked import ChildDied
-
-    try:
-        child.wait()
-    except ChildDied as exc:  # e.g. the kernel's out-of-memory killer
-        raise OutputError(final, str(exc)) from None
-
-
-def _write_into(final: Path, write: Callable[[Path], None], temp: Path) -> None:
+def _write_into(final: Path, write: Callable[[Path], object], temp: Path) -> None:
     try:
         write(temp)
         _fsync(temp)
@@ -284,7 +238,7 @@ def _keep_old(final: Path) -> Path | None:
     """A hard link to the file at ``final`` (None when there is none), to restore it from."""
     if not (final.is_file() or final.is_symlink()):
         return None
-    backup = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+    backup = final.with_name(f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.old")
     try:
         os.link(final, backup, follow_symlinks=False)
     except OSError:  # a filesystem without hard links: a copy will do

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from briefgen.analysis.corpus import OTHER
 from briefgen.errors import InputError
+from briefgen.sections import LABELS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUNDLED = DATA_DIR / "sections.yaml"
@@ -109,6 +110,9 @@ def parse_cues(
     for section, terms in data.items():
         if section == EXTEND_KEY:
             continue
+        if section not in LABELS:
+            expected = ", ".join(LABELS)
+            raise InputError(origin, f"unknown section {section!r} (expected one of: {expected})")
         if not isinstance(terms, dict) or not terms:
             raise InputError(origin, f"section {section!r}: expected a mapping of term to weight")
         clean = merged.setdefault(str(section), {})
@@ -137,6 +141,14 @@ def load_cues(path: Path | None = None) -> CueSet:
 
 
 def _read(origin: Path) -> object:
+    if origin == BUNDLED:  # every run reads it: from the parsed copy when unchanged
+        from briefgen.bundled import read_bundled
+
+        return read_bundled(origin, _parse)
+    return _parse(origin)
+
+
+def _parse(origin: Path) -> object:
     from briefgen.yamlio import read_yaml_file
 
     return read_yaml_file(origin, "cue file")

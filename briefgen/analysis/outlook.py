@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from briefgen.analysis.corpus import Sentence
+from briefgen.sections import OUTLOOK
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _WHEN = re.compile(
@@ -42,7 +43,7 @@ def watch_items(sentences: list[Sentence], limit: int = 3) -> list[tuple[str, li
     found: dict[str, tuple[str, str, Sentence]] = {}
     cited: dict[str, set[int]] = {}
     for sentence in sentences:
-        if not sentence.scores.get("outlook"):
+        if not sentence.scores.get(OUTLOOK):
             continue
         when = _WHEN.search(sentence.text)
         event = (

@@ -25,17 +25,15 @@ from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_fac
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.summarise import summarise, tighten
-from briefgen.model import SECTION_KEYS, Brief, Item, KeyFigure, Source
+from briefgen.model import Brief, Item, KeyFigure, Source
+from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
 from briefgen.sources.base import SourceDocument
 
-SUMMARY_BULLETS = (3, 5)
-ITEMS_PER_SECTION = 4
-OUTLOOK_STATEMENTS = 3  # plus up to WATCH_ITEMS "Watch: ..." lines
-WATCH_ITEMS = 2
+SUMMARY_BULLETS = (BY_KEY[SUMMARY].min_items, BY_KEY[SUMMARY].max_items)
+WATCH_ITEMS = 2  # "Watch: ..." lines added to the forward-looking section beyond its cap
 KEY_FIGURES_MAX = 8
 WORD_BUDGET = 560  # words in section bullets: with the summary, two A4 pages for two articles
 MIN_WORDS = 6  # shorter "sentences" are fragments: captions, labels, headings
-BODY_SECTIONS = ("defence", "technology", "economy", "outlook")
 
 
 @dataclass
@@ -48,6 +46,7 @@ class Options:
     from_: str | None = None
     cues: Path | None = None
     explain: bool = False
+    max_source_mb: float | None = None  # readers refuse larger files (None: the default)
 
 
 @dataclass
@@ -107,7 +106,7 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     analysis = analyse(documents, options)
     summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS)
     sections: dict[str, list[Item]] = {key: [] for key in SECTION_KEYS}
-    sections["summary"] = [
+    sections[SUMMARY] = [
         Item(tighten(s.text), list(s.sources), s.why if options.explain else None) for s in summary
     ]
     chosen = list(summary)
@@ -118,8 +117,7 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
             for s in analysis.kept
             if s.section == key and all(cosine(s.vector, c.vector) < 0.5 for c in chosen)
         ]
-        cap = OUTLOOK_STATEMENTS if key == "outlook" else ITEMS_PER_SECTION
-        ranked[key] = sorted(pool, key=_rank)[:cap]
+        ranked[key] = sorted(pool, key=_rank)[: BY_KEY[key].max_items]
     _fit_budget(ranked)
     for key in BODY_SECTIONS:
         picked = sorted(ranked[key], key=lambda s: s.order)
@@ -129,18 +127,18 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
         ]
     for text, source_ids, evidence in watch_items(analysis.kept, WATCH_ITEMS):
         why = f"what to watch: a dated event in a forward-looking sentence: {evidence}"
-        sections["outlook"].append(Item(text, source_ids, why if options.explain else None))
+        sections[OUTLOOK].append(Item(text, source_ids, why if options.explain else None))
 
     sources = analysis.sources
     title = options.title or (sources[0].title if sources else "Briefing memo")
-    defaults = Brief.__dataclass_fields__
+    defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,
         subject=options.subject or title,
         date=options.date or dt.date.today().isoformat(),
-        classification=options.classification or defaults["classification"].default,
-        to=options.to or defaults["to"].default,
-        from_=options.from_ or defaults["from_"].default,
+        classification=options.classification or defaults.classification,
+        to=options.to or defaults.to,
+        from_=options.from_ or defaults.from_,
         sections=sections,
         key_figures=[
             KeyFigure(f.label, f.value, sorted(f.sources))
@@ -180,7 +178,7 @@ def _fit_budget(ranked: dict[str, list[Sentence]]) -> None:
         return sum(len(s.text.split()) for items in ranked.values() for s in items)
 
     while words() > WORD_BUDGET:
-        longest = max(ranked, key=lambda k: (len(ranked[k]), k != "outlook"))
+        longest = max(ranked, key=lambda k: (len(ranked[k]), k != OUTLOOK))
         if len(ranked[longest]) <= 1:
             break
         ranked[longest].pop()  # lists are sorted strongest first

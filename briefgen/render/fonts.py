@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import shutil
 import subprocess
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -115,24 +114,6 @@ def files_with_char(char: str) -> tuple[Path, ...]:
     return tuple(found)
 
 
-_PREFETCH: list[threading.Thread] = []
-
-
-def prefetch(families: Iterable[str]) -> None:
-    """Ask fontconfig for the first family's regular and bold files in the background.
-
-    fc-match is a process of its own: started early (when the PDF renderer is made), both run on
-    another core while the other formats render, instead of one after the other in FontChain.
-    """
-    first = next(iter(families), None)
-    if first is None:
-        return
-    for bold in (False, True):
-        thread = threading.Thread(target=find_family, args=(first, bold), daemon=True)
-        thread.start()
-        _PREFETCH.append(thread)
-
-
 # ----------------------------------------------------------------------------- registration
 
 _FACES: dict[Path, Face | None] = {}
@@ -200,10 +181,6 @@ class FontChain:
         self._missing: set[str] = set()
         self._chosen: dict[str, Pair | None] = {}  # each character's font, looked up once
         body = tuple(body)
-        if not _PREFETCH:
-            prefetch(body)
-        while _PREFETCH:  # their answers now sit in find_family's cache
-            _PREFETCH.pop().join()
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
             raise FontsMissing("no TrueType body font found (install fonts-dejavu)")
@@ -342,9 +319,3 @@ class FontChain:
 
 class FontsMissing(BriefgenError):
     """No usable TrueType font at all (a bare machine without fonts-dejavu)."""
-
-
-def body_fonts() -> tuple[str, str]:
-    """Register the default body font; return its (regular, bold) reportlab names."""
-    chain = FontChain()
-    return chain.regular, chain.bold
