@@ -7,10 +7,12 @@ processes (MB), and what went wrong besides: a .part or .old file left in the ou
 the earlier file there changed, more than one error line, or a case-specific check. A last row
 sends SIGTERM to a render in full flight and counts the processes and temporaries it leaves.
 
-    python3 bench/hostile.py [--python /path/to/venv/bin/python] [--cap 60] [--only NAME,...]
+    python3 bench/hostile.py [--python PY] [--code DIR] [--cap 60] [--only NAME,...]
 
-``--python`` picks the interpreter (and so the briefgen installed with it): the figures of the
-issue's "before" column come from the main checkout's venv at the time.
+``--python`` picks the interpreter that runs briefgen, ``--code`` a checkout whose briefgen it
+runs; the "before" column of issue 16 came from ``git archive 019cd6f`` unpacked into DIR,
+run with the main checkout's venv. The cases are built by this interpreter (it needs pypdf
+and cryptography: run it from the project's venv).
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hostile_cases import CASES, KEEP, KEEP_TEXT, Case, leftovers, prepare  # noqa: E402
 
 
+CODE: str | None = None  # --code: run the briefgen found in this folder instead
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    if CODE:
+        env["PYTHONPATH"] = CODE + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
 def run(python: str, args: list[str], cwd: Path, cap: float) -> tuple[str, float, float, str]:
     """Run one command; (exit, seconds, peak MB of it and its children, stderr)."""
     start = time.monotonic()
@@ -41,6 +53,7 @@ def run(python: str, args: list[str], cwd: Path, cap: float) -> tuple[str, float
         stdout=subprocess.DEVNULL,
         stderr=err,
         stdin=subprocess.DEVNULL,
+        env=_env(),
         start_new_session=True,
         preexec_fn=_limit_memory,
     )
@@ -150,6 +163,7 @@ def sigterm_case(python: str, cap: float) -> list[str]:
             cwd=folder,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env=_env(),
             start_new_session=True,
         )
         time.sleep(3)
@@ -173,7 +187,10 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--cap", type=float, default=60.0)
     parser.add_argument("--only", default="")
+    parser.add_argument("--code", help="a checkout whose briefgen to run (e.g. an old commit)")
     args = parser.parse_args()
+    global CODE
+    CODE = args.code
     wanted = set(filter(None, args.only.split(",")))
     print("case\texit\tseconds\tpeak_MB\tnotes", flush=True)
     for case in CASES:
