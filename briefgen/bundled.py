@@ -3,14 +3,16 @@
 Every memo needs the bundled theme and cue terms, but not PyYAML: importing it and parsing the
 two files was the largest cost of ``generate`` that the memo itself does not need. As Python
 does for its own modules (``__pycache__/*.pyc``), the parsed data is kept in a ``marshal`` file
-beside the source, valid while the YAML file's size and modification time are unchanged. A
-folder that cannot be written (a system-wide install) only means the YAML is parsed each time.
+beside the source, valid while the YAML file's size and modification time are unchanged. It
+follows Python's own rules: ``PYTHONPYCACHEPREFIX`` moves it, ``PYTHONDONTWRITEBYTECODE`` stops
+it being written; a folder that cannot be written only means the YAML is parsed each time.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ def read_bundled(path: Path, parse: Callable[[Path], object]) -> object:
     except OSError:
         return parse(path)  # the parser reports the missing file its own way
     stamp = (_FORMAT, info.st_size, info.st_mtime_ns)
-    cache = path.parent / CACHE_FOLDER / f"{path.name}.marshal"
+    cache = _cache_path(path)
     try:
         kept_stamp, data = marshal.loads(cache.read_bytes())
         if tuple(kept_stamp) == stamp:
@@ -38,13 +40,22 @@ def read_bundled(path: Path, parse: Callable[[Path], object]) -> object:
     return data
 
 
+def _cache_path(path: Path) -> Path:
+    folder = path.parent.resolve()
+    if sys.pycache_prefix:  # PYTHONPYCACHEPREFIX: a tree of its own, mirroring the source's
+        return Path(sys.pycache_prefix) / folder.relative_to(folder.anchor) / f"{path.name}.marshal"
+    return folder / CACHE_FOLDER / f"{path.name}.marshal"
+
+
 def _write(cache: Path, stamp: tuple[int, int, int], data: Any) -> None:
+    if sys.dont_write_bytecode:
+        return
     try:
         payload = marshal.dumps((stamp, data))
     except ValueError:  # a type marshal cannot hold (a date): no cache for this file
         return
     try:
-        cache.parent.mkdir(exist_ok=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
         temp = cache.with_name(f".{cache.name}.{os.getpid()}")
         temp.write_bytes(payload)
         os.replace(temp, cache)  # two runs at once: each rename is whole
