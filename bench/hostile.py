@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hostile_cases import CASES, KEEP, KEEP_TEXT, Case, leftovers, prepare  # noqa: E402
 
-
 CODE: str | None = None  # --code: run the briefgen found in this folder instead
 
 
