@@ -20,8 +20,8 @@ from briefgen.sources.base import SourceDocument, read_sources
 
 @functools.cache
 def _bench():
-    """bench/quality.py, imported from its path (bench/ is scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_quality", REPO / "bench" / "quality.py")
+    """bench/labelled.py, imported from its path (bench/ is scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_quality", REPO / "bench" / "labelled.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while being built
     spec.loader.exec_module(module)

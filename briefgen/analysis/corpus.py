@@ -30,6 +30,8 @@ class Sentence:
     scores: dict[str, float] = field(default_factory=dict)
     cue_terms: list[str] = field(default_factory=list)
     score: float = 0.0  # rank inside its section
+    confidence: float = 0.0  # the section model's probability for ``section``
+    colour: float = 0.0  # its probability for ``other``: protocol, colour, atmosphere
     why: str = ""  # set by the summary; section reasons come from ``verdict``
     verdict: Verdict | None = None  # explains the section on demand (--explain)
     vector: dict[str, float] = field(default_factory=dict)
