@@ -30,10 +30,7 @@ def set_max_source_mb(megabytes: float) -> None:
 
 def describe(size: int, limit: int) -> str:
     """The message for a file over the limit, with the way out."""
-    return (
-        f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit "
-        f"(raise it with --max-source-mb)"
-    )
+    return f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit (raise it with --max-source-mb)"
 
 
 def _mb(size: int) -> str:

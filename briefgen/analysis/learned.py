@@ -31,7 +31,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUNDLED_MODEL = DATA_DIR / "section_model.json"
 FORMAT = "briefgen-section-model/1"
 CUE_CAP = 10.0  # a cue score above this says no more (long lists do not win by length)
-CUE_SCALE = 5.0  # cue features are score / CUE_SCALE, so one strong cue is about 0.6
+CUE_SCALE = 2.5  # cue features are score / CUE_SCALE: one strong cue is about 1.2 (chosen with C)
 
 # The corpus's tokenisation: runs of letters and digits, joined by inner hyphens or apostrophes
 # ("u.s." -> u, s; "three-hour"; "trump's").

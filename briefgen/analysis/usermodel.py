@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.analysis.corpus import STOP_WORDS
 from briefgen.analysis.learned import (
     FORMAT,
     LinearModel,
@@ -32,9 +33,10 @@ from briefgen.errors import InputError
 from briefgen.sections import LABELS
 
 USER_FORMAT = "briefgen-user-model/1"
-EPOCHS = 30
+EPOCHS = 15
 LEARNING_RATE = 0.3
-L2 = 0.002
+L2 = 0.01
+SAME_BULLET = 0.6  # word-set overlap (Jaccard) at which an edited bullet is still the drafted one
 
 
 def default_model_path() -> Path:
@@ -160,9 +162,74 @@ def describe(path: Path, top: int = 8) -> list[str]:
     ]
     for i, label in enumerate(model.labels):
         pushed = sorted(
-            ((w[i], name) for name, w in model.weights.items() if w[i] > 0), reverse=True
+            ((w[i], n) for n, w in model.weights.items() if w[i] > 0 and n not in STOP_WORDS),
+            reverse=True,
         )[:top]
         if pushed:
             words = ", ".join(f"{name} +{w:.2f}" for w, name in pushed)
             lines.append(f"  towards {label}: {words}")
     return lines
+
+
+def examples_from_brief(path: Path, options, warn) -> list[Example]:
+    """What an edited brief teaches: each body bullet is an example of its section; a bullet
+    the draft of the same sources would hold and the analyst deleted is an example of other.
+
+    Deletions are seen only when the brief's sources can still be read (paths as written in
+    its source list, from the current folder or the brief's); otherwise a warning says so.
+    """
+    from briefgen.analysis.learned import words_of
+    from briefgen.model import load_brief
+    from briefgen.sections import BODY_SECTIONS, OTHER
+
+    brief = load_brief(path)
+    examples: list[Example] = []
+    kept: list[frozenset[str]] = []
+    for key, items in brief.sections.items():
+        for item in items:
+            words = words_of(item.text)
+            kept.append(words)
+            if key in BODY_SECTIONS and not item.text.startswith("Watch:") and words:
+                examples.append(Example(words, key, path.name))
+    sources = [_find(Path(s.path), path) for s in brief.sources if s.path]
+    if not sources or not all(p is not None for p in sources):
+        warn(f"{path}: its sources cannot be read here: deleted bullets not learned")
+        return examples
+    from briefgen.analysis.pipeline import build_brief
+    from briefgen.sources.base import read_sources
+
+    draft = build_brief(read_sources([p for p in sources if p is not None], warn), options)
+    for key in BODY_SECTIONS:
+        for item in draft.sections[key]:
+            words = words_of(item.text)
+            if item.text.startswith("Watch:") or any(_same(words, k) for k in kept):
+                continue
+            examples.append(Example(words, OTHER, path.name))
+    return examples
+
+
+def _find(source: Path, brief: Path) -> Path | None:
+    for candidate in (source, brief.parent / source):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _same(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same bullet, lightly edited: most words shared."""
+    return bool(a and b) and len(a & b) / len(a | b) >= SAME_BULLET
+
+
+def learn_briefs(briefs: list[Path], path: Path, options, warn) -> list[str]:
+    """Fold the corrections in ``briefs`` into the user model at ``path``; say what changed."""
+    from briefgen.analysis.classify import load_classifier
+
+    old = load_examples(path)
+    new = [e for brief in briefs for e in examples_from_brief(brief, options, warn)]
+    examples = merge_examples(old, new)
+    classifier = load_classifier(options.cues)
+    model = fit_user_weights(examples, classifier)
+    save_user_model(path, examples, model)
+    counts = Counter(e.section for e in new)
+    said = ", ".join(f"{counts[s]} {s}" for s in LABELS if counts[s]) or "nothing"
+    return [f"learned from {len(briefs)} brief(s): {said}; {len(examples)} examples in {path}"]
