@@ -80,7 +80,7 @@ def test_summary_without_highlights_is_three_to_five_bullets_covering_sections()
         brief = build_brief([_doc(text)], Options(explain=True))
         summary = brief.sections["summary"]
         assert 3 <= len(summary) <= 5, article.path.name
-        assert all(item.why.startswith("summary: TextRank") for item in summary)
+        assert all(item.why.startswith("summary: told by") for item in summary)
 
 
 def test_tighten_drops_framing_and_colour_but_never_news() -> None:
