@@ -98,20 +98,6 @@ class Brief:
         data["sources"] = [source.to_dict() for source in self.sources]
         return data
 
-    def source_by_id(self) -> dict[int, Source]:
-        return {source.id: source for source in self.sources}
-
-    def text_fields(self) -> list[str]:
-        """Every piece of text the memo prints (for font coverage checks)."""
-        texts = [self.title, self.subject, self.date, self.classification, self.to, self.from_]
-        texts += list(self.headings.values())
-        for items in self.sections.values():
-            texts += [item.text for item in items]
-        for figure in self.key_figures:
-            texts += [figure.label, figure.value]
-        for source in self.sources:
-            texts += [source.title, source.publisher, source.date, source.url]
-        return texts
 
 
 # --------------------------------------------------------------------------- validation

@@ -6,16 +6,13 @@ writing the same name leave one complete file (os.replace is atomic on one files
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from briefgen.errors import OutputError
 
@@ -65,36 +62,20 @@ def _temporary_in(folder: Path, name: str) -> Path:
     return Path(temp)
 
 
-def write_all(
-    jobs: list[tuple[Path, Callable[[Path], None]]], concurrent: bool = False
-) -> list[Path]:
+def write_all(jobs: Sequence[tuple[Path, Callable[[Path], object]]]) -> list[Path]:
     """Run each writer into a temporary file; only when all succeed, rename them into place.
 
     Each temporary file sits in its target's folder (a rename across filesystems is not
     atomic) and is flushed to disk before the rename, so a crash leaves the old file or the
-    new one, never a truncated mixture. With ``concurrent``, every writer after the first runs
-    in a forked child at the same time as the first (see briefgen.forked), when this machine
-    has the cores and the process can fork safely.
+    new one, never a truncated mixture.
     """
     temps: list[Path] = []
-    children: list[tuple[Path, Any]] = []  # (final path, briefgen.forked.Running)
     try:
         for final, _ in jobs:
             temps.append(_temporary_in(final.parent, final.name))
-        tasks = [
-            functools.partial(_write_into, final, write, temp)
-            for (final, write), temp in zip(jobs, temps, strict=True)
-        ]
-        here = tasks
-        if concurrent and len(tasks) > 1:
-            here = _start_children(jobs, tasks, children)
-        for task in here:
-            task()
-        for final, child in children:
-            _wait(final, child)
+        for (final, write), temp in zip(jobs, temps, strict=True):
+            _write_into(final, write, temp)
     except BaseException:
-        for _, child in children:
-            child.stop()
         for temp in temps:
             temp.unlink(missing_ok=True)
         raise
@@ -103,32 +84,7 @@ def write_all(
     return [final for _, final in done]
 
 
-def _start_children(jobs: list, tasks: list, children: list[tuple[Path, Any]]) -> list:
-    """Fork a child for every task after the first (into ``children`` as each starts, so the
-    caller can stop them whatever happens); return the tasks left to run here."""
-    from briefgen.forked import Running, can_fork
-
-    if not can_fork():
-        return tasks
-    here = tasks[:1]
-    for (final, _), task in zip(jobs[1:], tasks[1:], strict=True):
-        try:
-            children.append((final, Running(task)))
-        except OSError:  # no process to spare (EAGAIN, ENOMEM): render it here
-            here.append(task)
-    return here
-
-
-def _wait(final: Path, child: Any) -> None:
-    from briefgen.forked import ChildDied
-
-    try:
-        child.wait()
-    except ChildDied as exc:  # e.g. the kernel's out-of-memory killer
-        raise OutputError(final, str(exc)) from None
-
-
-def _write_into(final: Path, write: Callable[[Path], None], temp: Path) -> None:
+def _write_into(final: Path, write: Callable[[Path], object], temp: Path) -> None:
     try:
         write(temp)
         _fsync(temp)
@@ -171,7 +127,7 @@ def _keep_old(final: Path) -> Path | None:
     """A hard link to the file at ``final`` (None when there is none), to restore it from."""
     if not (final.is_file() or final.is_symlink()):
         return None
-    backup = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+    backup = final.with_name(f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.old")
     try:
         os.link(final, backup, follow_symlinks=False)
     except OSError:  # a filesystem without hard links: a copy will do

@@ -214,6 +214,14 @@ def load_cues(path: Path | None = None) -> CueSet:
 
 
 def _read(origin: Path) -> object:
+    if origin == BUNDLED:  # every run reads it: from the parsed copy when unchanged
+        from briefgen.bundled import read_bundled
+
+        return read_bundled(origin, _parse)
+    return _parse(origin)
+
+
+def _parse(origin: Path) -> object:
     from briefgen.yamlio import read_yaml_file
 
     return read_yaml_file(origin, "cue file")

@@ -28,7 +28,6 @@ class Sentence:
     position: float  # 0 at the start of its article, 1 at the end
     section: str = OTHER
     scores: dict[str, float] = field(default_factory=dict)
-    cue_terms: list[str] = field(default_factory=list)
     score: float = 0.0  # rank inside its section
     confidence: float = 0.0  # the section model's probability for ``section``
     colour: float = 0.0  # its probability for ``other``: protocol, colour, atmosphere

@@ -50,6 +50,7 @@ class Options:
     model: Path | None = None  # a user model from `briefgen learn` (None: the bundled alone)
     section_model: Path | None = None  # weights to use instead of the bundled (bench folds)
     explain: bool = False
+    max_source_mb: float | None = None  # readers refuse larger files (None: the default)
 
 
 @dataclass
@@ -125,14 +126,14 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
 
     sources = analysis.sources
     title = options.title or (sources[0].title if sources else "Briefing memo")
-    defaults = Brief.__dataclass_fields__
+    defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,
         subject=options.subject or title,
         date=options.date or dt.date.today().isoformat(),
-        classification=options.classification or defaults["classification"].default,
-        to=options.to or defaults["to"].default,
-        from_=options.from_ or defaults["from_"].default,
+        classification=options.classification or defaults.classification,
+        to=options.to or defaults.to,
+        from_=options.from_ or defaults.from_,
         sections=sections,
         key_figures=[
             KeyFigure(f.label, f.value, sorted(f.sources))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -87,24 +86,6 @@ def files_with_char(char: str) -> tuple[Path, ...]:
     return tuple(path for _, _, path in sorted(found))
 
 
-_PREFETCH: list[threading.Thread] = []
-
-
-def prefetch(families: Iterable[str]) -> None:
-    """Ask fontconfig for the first family's regular and bold files in the background.
-
-    fc-match is a process of its own: started early (when the PDF renderer is made), both run on
-    another core while the other formats render, instead of one after the other in FontChain.
-    """
-    first = next(iter(families), None)
-    if first is None:
-        return
-    for bold in (False, True):
-        thread = threading.Thread(target=find_family, args=(first, bold), daemon=True)
-        thread.start()
-        _PREFETCH.append(thread)
-
-
 # ----------------------------------------------------------------------------- registration
 
 _FACES: dict[Path, Face | None] = {}
@@ -171,10 +152,6 @@ class FontChain:
         self.warn = warn
         self._missing: set[str] = set()
         body = tuple(body)
-        if not _PREFETCH:
-            prefetch(body)
-        while _PREFETCH:  # their answers now sit in find_family's cache
-            _PREFETCH.pop().join()
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
             raise FontsMissing("no TrueType body font found (install fonts-dejavu)")
@@ -306,9 +283,3 @@ class FontChain:
 
 class FontsMissing(BriefgenError):
     """No usable TrueType font at all (a bare machine without fonts-dejavu)."""
-
-
-def body_fonts() -> tuple[str, str]:
-    """Register the default body font; return its (regular, bold) reportlab names."""
-    chain = FontChain()
-    return chain.regular, chain.bold

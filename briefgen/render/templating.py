@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import traceback
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import quote
 
 from jinja2 import (
     ChoiceLoader,
@@ -48,6 +48,12 @@ def md_escape(text: str) -> str:
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
     flat = _MD_ENTITY.sub(r"\\&", flat)
     return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], flat)
+
+
+def md_url(url: str) -> Markup:
+    """A link destination for Markdown ``[text](url)``: characters that would end or break it
+    (spaces, brackets, angle brackets, backslashes, controls) percent-encoded."""
+    return Markup(quote(xml_safe(url), safe=":/?#@!$&'*+,;=%~-._[]"))
 
 
 def _finalize_text(value: Any) -> Any:
@@ -94,6 +100,7 @@ def environment(kind: str, user_dir: Path | None) -> ImmutableSandboxedEnvironme
     env.filters["cite"] = citation
     env.filters["css_string"] = css_string
     env.filters["md"] = lambda value: Markup(md_escape(str(value)))
+    env.filters["md_url"] = md_url
     return env
 
 
@@ -120,10 +127,6 @@ def render_block(template, block: str, context: dict[str, Any], user_dir: Path |
             raise
 
 
-def user_template_names(user_dir: Path) -> set[str]:
-    return {p.name for p in user_dir.iterdir() if p.is_file()}
-
-
 def bundled_template_names() -> set[str]:
     return {p.name for p in templates_dir().iterdir() if p.is_file() and not p.name.startswith(".")}
 
@@ -147,7 +150,7 @@ class template_errors:  # noqa: N801 - used as a context manager, reads like one
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, exc, tb) -> bool:
+    def __exit__(self, kind, exc, tb) -> Literal[False]:
         if exc is None or not isinstance(exc, Exception) or isinstance(exc, InputError):
             return False
         if isinstance(exc, TemplateNotFound):
@@ -195,36 +198,17 @@ def page_css(pattern: str) -> Markup:
     return Markup(" ".join(out) or '""')
 
 
-@dataclass(frozen=True)
-class SectionView:
-    """One section as templates see it (a dict would shadow `items` with dict.items)."""
-
-    key: str
-    heading: str
-    items: list[Any]
-    lead: str = ""  # the line under the heading (summary_lead.j2 for the bottom line)
-
-
 def memo_context(brief: Any, settings: Any) -> dict[str, Any]:
-    """What the memo templates see: the brief, its wording and its sections in memo order."""
-    from briefgen.render.wording import memo_wording, section_heading
-    from briefgen.sections import SECTION_KEYS, SUMMARY
+    """What the memo templates see: the view (``memo``) and, for older templates, the brief,
+    its wording and its sections in memo order."""
+    from briefgen.render.view import view_for
 
-    words = memo_wording(brief, settings)
-    lead = words.get("summary_lead", "")
-    sections = [
-        SectionView(
-            key,
-            section_heading(key, words),
-            brief.sections.get(key, []),
-            lead if key == SUMMARY else "",
-        )
-        for key in SECTION_KEYS
-    ]
+    view = view_for(brief, settings)
     return {
+        "memo": view,
         "brief": brief,
-        "words": words,
-        "sections": sections,
-        "summary_lead": lead,
-        "page_css": page_css(words.get("page", "")),
+        "words": view.words,
+        "sections": view.sections,
+        "summary_lead": view.words.get("summary_lead", ""),
+        "page_css": page_css(view.footer),
     }

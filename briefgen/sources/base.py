@@ -208,8 +208,8 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
         documents.append(document)
     if not documents and len(failures) == 1:
         raise failures[0]
-    for exc in failures:
-        warn(f"{exc.path}: skipped ({exc.message})")
+    for failure in failures:
+        warn(f"{failure.path}: skipped ({failure.message})")
     if not documents:
         where = ", ".join(str(s) for s in sources) or "(no sources)"
         raise InputError(where, "no readable source articles found")

@@ -8,12 +8,10 @@ import stat
 from pathlib import Path
 
 from briefgen.errors import InputError
-from briefgen.limits import DEFAULT_MAX_SOURCE_MB, max_source_bytes
 from briefgen.limits import describe as describe_size
+from briefgen.limits import max_source_bytes
 from briefgen.sources.base import SourceDocument
 from briefgen.sources.meta import compact, normalize_date, title_from_path
-
-MAX_SOURCE_BYTES = int(DEFAULT_MAX_SOURCE_MB * 2**20)  # the default; see briefgen.limits
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
