@@ -28,7 +28,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen.analysis.corpus import OTHER
-from briefgen.analysis.learned import LinearModel, bundled_model, features, softmax, words_of
+from briefgen.analysis.learned import (
+    CUE_CAP,
+    CUE_SCALE,
+    LinearModel,
+    bundled_model,
+    features,
+    softmax,
+    words_of,
+)
 from briefgen.errors import InputError
 from briefgen.sections import LABELS
 
@@ -245,11 +253,16 @@ class Classifier:
         if self.user is not None:
             extra = self.user.scores(feats)
             by_label = dict(zip(self.user.labels, extra, strict=True))
-            labels = self.model.labels
-            totals = [t + by_label.get(k, 0.0) for t, k in zip(totals, labels, strict=True)]
-        probabilities = dict(zip(self.model.labels, softmax(totals), strict=True))
-        best = max(self.model.labels, key=probabilities.__getitem__)
-        top = self.model.contributions(feats, best)[:4]
+            known = self.model.labels
+            totals = [t + by_label.get(k, 0.0) for t, k in zip(totals, known, strict=True)]
+        labels = list(self.model.labels)
+        for section, score in cue_scores.items():  # a section the model was not trained on
+            if section not in labels:  # is scored by its cues, trusted as the model trusts cues
+                labels.append(section)
+                totals.append(self.model.cue_trust() * min(score, CUE_CAP) / CUE_SCALE)
+        probabilities = dict(zip(labels, softmax(totals), strict=True))
+        best = max(labels, key=probabilities.__getitem__)
+        top = self.model.contributions(feats, best)[:4] if best in self.model.labels else []
         evidence = tuple(name for name, _ in top)
         return Verdict(best, cue_scores, terms, probabilities, evidence)
 

@@ -87,6 +87,15 @@ class LinearModel:
                     totals[i] += w * value
         return totals
 
+    def cue_trust(self) -> float:
+        """Mean weight of a section's own cue feature for that section (for unseen sections)."""
+        own = [
+            self.weights[f"cue:{k}"][i]
+            for i, k in enumerate(self.labels)
+            if f"cue:{k}" in self.weights
+        ]
+        return sum(own) / len(own) if own else 1.0
+
     def contributions(self, feats: dict[str, float], label: str) -> list[tuple[str, float]]:
         """The features that pushed most towards ``label``, strongest first (for --explain)."""
         i = self.labels.index(label)

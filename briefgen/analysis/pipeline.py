@@ -35,7 +35,7 @@ KEY_FIGURES_MAX = 8
 WORD_BUDGET = 560  # words in section bullets: with the summary, two A4 pages for two articles
 MIN_WORDS = 6  # shorter "sentences" are fragments: captions, labels, headings
 REPEAT = 0.5  # TF-IDF cosine at which a body bullet repeats a summary bullet
-THIN = 2  # a body section with fewer bullets than this takes back summary facts
+THIN = 2  # sources with this many sentences for a section always fill it
 
 
 @dataclass
@@ -170,7 +170,8 @@ def select(analysis: Analysis) -> dict[str, list[Sentence]]:
     """The memo's sentences: the summary (most important first), then each body section's.
 
     A body section prefers sentences the summary does not already say; when that would leave
-    it with fewer than ``THIN`` bullets, summary facts stand in it too, in full. Body sections
+    it empty although the sources had ``THIN`` or more sentences for it, its strongest summary
+    fact stands in it too, in full (at most one repeat per section). Body sections
     are in article order, within the caps of ``sections.py`` and the word budget.
     """
     summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS)
@@ -180,11 +181,8 @@ def select(analysis: Analysis) -> dict[str, list[Sentence]]:
         cap = BY_KEY[key].max_items
         fresh = [s for s in pool if all(cosine(s.vector, c.vector) < REPEAT for c in summary)]
         picks = fresh[:cap]
-        for sentence in pool:  # a thin section takes back what the summary also says
-            if len(picks) >= min(cap, THIN):
-                break
-            if sentence not in picks:
-                picks.append(sentence)
+        if not picks and len(pool) >= THIN:  # the sources had material: say it here in full
+            picks = pool[:1]
         ranked[key] = sorted(picks, key=_rank)
     analysis.budget_dropped = fit_budget(ranked)
     chosen = {SUMMARY: summary}

@@ -131,11 +131,11 @@ def summarise(
     scored: list[tuple[float, Sentence, float, float]] = []
     for sentence, value, told in zip(pool, rank, agree, strict=True):
         centrality = value / top
-        lead = 1.0 + LEAD_WEIGHT * (1.0 - sentence.position) ** 2  # the news comes first
+        opening = 1.0 + LEAD_WEIGHT * (1.0 - sentence.position) ** 2  # the news comes first
         short = 1.0 / (1.0 + len(sentence.text.split()) / 60)  # a bullet should be short
         figures = 1.0 + FIGURE_BONUS * bool(sentence.numbers)  # headline numbers
         news = 1.0 - COLOUR_WEIGHT * sentence.colour  # protocol and colour are not the news
-        value = (1.0 + told) * (0.5 + centrality) * lead * short * figures * news
+        value = (1.0 + told) * (0.5 + centrality) * opening * short * figures * news
         scored.append((value, sentence, centrality, told))
     target = min(high, max(low, high if sources >= 3 and len(pool) >= 12 else low + 1))
     if len(pool) < 8:
