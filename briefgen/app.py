@@ -80,12 +80,12 @@ def prepare_output(formats: str, style: Style, warn: Warn) -> Output:
         formats=names,
         theme=theme,
         reference_docx=style.reference_docx,
-        templates=templates_dir(style.templates, warn),
+        templates=user_templates(style.templates, warn),
         eml=style.eml,
     )
 
 
-def templates_dir(path: Path | None, warn: Warn) -> Path | None:
+def user_templates(path: Path | None, warn: Warn) -> Path | None:
     """The --templates folder made absolute, after warning about names briefgen ignores."""
     if path is None:
         return None
@@ -188,7 +188,7 @@ def write_draft_file(
 
     if path.suffix.lower() not in BRIEF_FILE_SUFFIXES:
         raise UsageError(f"{path}: the brief file must end in .yaml, .yml or .json")
-    folder = templates_dir(templates, warn)
+    folder = user_templates(templates, warn)
     brief = brief_from_sources(sources, options, warn)
     brief.headings = draft_headings(brief, folder)  # in the file, so they can be edited
     return write_text(path, dump_brief(brief, path.suffix))

@@ -222,3 +222,16 @@ def test_batch_refuses_a_bad_option_before_any_topic_runs(tmp_path):
     result = run_cli("batch", str(topics), "-o", str(out), "--eml", "not an address")
     assert result.returncode == 2
     assert result.stderr.startswith("error: --eml:") and not out.exists()
+
+
+def test_batch_takes_every_option_generate_takes():
+    """A new generate option must reach batch too (or be named here with the reason)."""
+    from briefgen.cli import batch, generate
+
+    def options(command) -> set[str]:
+        return {p.name for p in command.params if p.param_type_name == "option"}
+
+    only_generate: set[str] = set()  # none today
+    only_batch = {"jobs"}  # worker processes
+    assert options(generate) - options(batch) == only_generate
+    assert options(batch) - options(generate) == only_batch
