@@ -63,6 +63,11 @@ def header_options(command):
             help="YAML file of section cue terms that replaces the bundled one.",
         ),
         click.option(
+            "--model",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="User section model from `briefgen learn` (default: the per-user one, if any).",
+        ),
+        click.option(
             "--max-source-mb",
             type=click.FloatRange(min=0, min_open=True),
             help="Refuse a source holding more text than this, or a file 10 times it "
@@ -106,9 +111,20 @@ def _analysis_options(kwargs: dict, explain: bool = False):
         to=kwargs.get("to"),
         from_=kwargs.get("from_"),
         cues=kwargs.get("cues"),
+        model=_user_model(kwargs.get("model")),
         explain=explain,
         max_source_mb=kwargs.get("max_source_mb"),
     )
+
+
+def _user_model(path: Path | None) -> Path | None:
+    """--model, else the per-user model when `briefgen learn` has written one."""
+    if path is not None:
+        return path
+    from briefgen.analysis.usermodel import default_model_path
+
+    default = default_model_path()
+    return default if default.is_file() else None
 
 
 STYLE_KEYS = ("theme", "reference_docx", "templates", "eml")
@@ -273,6 +289,38 @@ def validate(brief_file: Path) -> None:
     from briefgen.app import validate_file
 
     progress(validate_file(brief_file))
+
+
+@cli.command()
+@click.argument("briefs", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="User model file to update (default: $XDG_DATA_HOME/briefgen/model.json).",
+)
+@click.option("--show", is_flag=True, help="Say what the user model has learned.")
+@click.option(
+    "--sections",
+    "cues",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Cue file the briefs were drafted with (to see which bullets were deleted).",
+)
+def learn(briefs: tuple[Path, ...], model: Path | None, show: bool, cues: Path | None) -> None:
+    """Learn from edited BRIEF files: moved bullets teach their section, deleted ones `other`."""
+    from briefgen.analysis.usermodel import default_model_path, describe, learn_briefs
+    from briefgen.errors import UsageError
+
+    path = model or default_model_path()
+    if not briefs and not show:
+        raise UsageError("give the edited brief files to learn from, or --show")
+    if briefs:
+        options = _analysis_options({"cues": cues, "model": path if path.is_file() else None})
+        for line in learn_briefs(list(briefs), path, options, warn):
+            progress(line)
+        click.echo(str(path))
+    if show:
+        for line in describe(path):
+            click.echo(line)
 
 
 @cli.command()
