@@ -3,7 +3,7 @@
 This is what the libraries themselves cost for the same document, the fastest honest way: the
 same content (read from the brief JSON that ``briefgen draft -o brief.json`` writes for the
 seeds), the same page features (A4, banners top and bottom, "Page X of Y", MEMORANDUM header
-block, five section headings with bullets and citation markers, key-figures table, numbered
+block, the section headings with bullets and citation markers, key-figures table, numbered
 sources, document properties, PDF outline) and an embedded TrueType body font so that any
 character the memo holds prints. ``bench/run.py`` times this whole process against
 ``briefgen generate`` on the same seeds.
@@ -19,16 +19,12 @@ import sys
 from html import escape
 from pathlib import Path
 
-SECTIONS = ("summary", "defence", "technology", "economy", "outlook")
-HEADINGS = {
-    "summary": "Summary",
-    "defence": "Defence and security",
-    "technology": "Technology",
-    "economy": "Economy",
-    "outlook": "Outlook",
-}
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def heading(brief: dict, key: str) -> str:
+    return brief.get("headings", {}).get(key, key.capitalize())
 
 
 def cite(ids: list[int]) -> str:
@@ -88,8 +84,8 @@ def write_docx(brief: dict, path: Path) -> None:
         row.cells[0].paragraphs[0].add_run(f"{label}:").bold = True
         row.cells[1].paragraphs[0].add_run(value)
     document.add_heading(brief["title"], level=1)
-    for key in SECTIONS:
-        document.add_heading(HEADINGS[key], level=2)
+    for key in brief["sections"]:  # memo order, as the brief file lists them
+        document.add_heading(heading(brief, key), level=2)
         for item in brief["sections"].get(key, []):
             paragraph = document.add_paragraph(item["text"], style="List Bullet")
             paragraph.add_run(f" {cite(item.get('sources', []))}").font.size = Pt(8)
@@ -178,8 +174,8 @@ def write_pdf(brief: dict, path: Path) -> None:
         )
     )
     story.append(Heading(escape(brief["title"]), head))
-    for key in SECTIONS:
-        story.append(Heading(HEADINGS[key], head))
+    for key in brief["sections"]:
+        story.append(Heading(heading(brief, key), head))
         items = brief["sections"].get(key, [])
         if items:
             bullets = [

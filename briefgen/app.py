@@ -1,32 +1,119 @@
-"""The jobs behind the commands: sources -> Brief -> files. The CLI only parses and reports."""
+"""The jobs behind the commands: sources -> Brief -> files. The CLI only parses and reports.
+
+Everything a command needs is checked before any work starts (formats, theme, templates folder,
+e-mail address), so a bad option costs nothing and writes nothing. ``generate``, ``render`` and
+``batch`` share one ``Output``: the same options mean the same thing in all three.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import UsageError
 from briefgen.model import Brief, load_brief
 from briefgen.sources.base import BRIEF_SUFFIXES
 
+if TYPE_CHECKING:
+    from briefgen.render.base import RenderSettings
+    from briefgen.render.theme import Theme
+
 Warn = Callable[[str], None]
+BRIEF_FILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Style:
+    """The output options generate, render and batch take, as given on the command line."""
+
+    theme: Path | None = None
+    reference_docx: Path | None = None
+    templates: Path | None = None
+    eml: str | None = None  # e-mail draft to this address, with the memo attached
+
+
+@dataclass(frozen=True)
+class Output:
+    """Checked output options: formats, loaded theme, absolute templates folder, address.
+
+    Picklable (no callbacks), so a batch checks once and sends it to every worker.
+    """
+
+    formats: list[str]
+    theme: Theme | None = None
+    reference_docx: Path | None = None
+    templates: Path | None = None
+    eml: str | None = None
+
+    def settings(self, warn: Warn) -> RenderSettings:
+        from briefgen.render.base import RenderSettings
+
+        return RenderSettings(
+            warn=warn,
+            theme=self.theme,
+            reference_docx=self.reference_docx,
+            templates=self.templates,
+        )
+
+
+def prepare_output(formats: str, style: Style, warn: Warn) -> Output:
+    """Check every output option before any work: a bad one is a one-line error here."""
+    from briefgen.render.base import check_formats, parse_formats
+
+    names = check_formats(parse_formats(formats), warn)
+    if style.eml is not None:
+        from briefgen.mail import parse_recipients
+
+        parse_recipients(style.eml)
+    theme = None
+    if style.theme is not None:
+        from briefgen.render.theme import load_theme
+
+        theme = load_theme(style.theme)
+    if style.reference_docx is not None:
+        from briefgen.render.docx import check_reference
+
+        check_reference(style.reference_docx)
+    return Output(
+        formats=names,
+        theme=theme,
+        reference_docx=style.reference_docx,
+        templates=user_templates(style.templates, warn),
+        eml=style.eml,
+    )
+
+
+def user_templates(path: Path | None, warn: Warn) -> Path | None:
+    """The --templates folder made absolute, after warning about names briefgen ignores."""
+    if path is None:
+        return None
+    from briefgen.render.templating import check_templates_dir
+    from briefgen.render.wording import check_user_templates
+
+    folder = check_templates_dir(path)
+    check_user_templates(folder, warn)
+    return folder
 
 
 def is_brief_file(path: Path) -> bool:
     return path.suffix.lower() in BRIEF_SUFFIXES and not path.is_dir()
 
 
-def brief_from_sources(sources: list[Path], options, warn: Warn) -> Brief:
+def brief_from_sources(sources: list[Path], options: Any, warn: Warn) -> Brief:
     """Read the sources (bundled seeds when none) and analyse them into a Brief."""
     from briefgen.analysis.pipeline import build_brief
+    from briefgen.limits import apply_budgets, source_limit
     from briefgen.resources import seeds_dir
     from briefgen.sources.base import read_sources
 
-    documents = read_sources(sources or [seeds_dir()], warn)
-    return build_brief(documents, options)
+    with source_limit(getattr(options, "max_source_mb", None)):
+        documents = read_sources(sources or [seeds_dir()], warn)
+    return apply_budgets(build_brief(documents, options), warn)
 
 
-def brief_from_inputs(sources: list[Path], options, warn: Warn) -> Brief:
+def brief_from_inputs(sources: list[Path], options: Any, warn: Warn) -> Brief:
     """A single .yaml/.json SOURCE is a brief; anything else is source articles."""
     briefs = [p for p in sources if is_brief_file(p)]
     if briefs:
@@ -37,7 +124,7 @@ def brief_from_inputs(sources: list[Path], options, warn: Warn) -> Brief:
     return brief_from_sources(sources, options, warn)
 
 
-def apply_overrides(brief: Brief, options) -> Brief:
+def apply_overrides(brief: Brief, options: Any) -> Brief:
     """Command-line header options win over what a brief file says."""
     for name in ("title", "subject", "date", "classification", "to", "from_"):
         value = getattr(options, name, None)
@@ -46,32 +133,81 @@ def apply_overrides(brief: Brief, options) -> Brief:
     return brief
 
 
+def write_memo(
+    brief: Brief, out_dir: Path, output: Output, warn: Warn
+) -> list[Path]:
+    """The memo in every format and, when asked, its e-mail draft, all written or none."""
+    recipients = None
+    if output.eml is not None:
+        from briefgen.mail import parse_recipients
+
+        recipients = parse_recipients(output.eml)
+    settings = output.settings(warn)
+    return render_brief(brief, out_dir, output.formats, settings, recipients)
+
+
 def render_brief(
-    brief: Brief, out_dir: Path, formats: list[str], settings, concurrent: bool = False
+    brief: Brief, out_dir: Path, formats: list[str], settings, recipients: list | None = None
 ) -> list[Path]:
     """Render every format into temporary files, then move them all into place.
 
-    ``concurrent`` renders the formats side by side in forked processes (the command line
-    does; a batch, whose topics already fill the cores, does not).
+    With ``recipients`` the e-mail draft (.eml) is made from those temporary files and
+    committed with them: a failing draft leaves every earlier file as it was.
     """
+    from briefgen.limits import apply_budgets
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
-    from briefgen.render.wording import with_memo_wording
 
-    # Wording from the templates and the brief's own headings, worked out once for all formats.
-    settings = with_memo_wording(brief, settings)
-    if concurrent:  # a warning said in a render process reaches the caller's stream or list
-        import dataclasses
-
-        from briefgen.forked import relayed
-
-        settings = dataclasses.replace(settings, warn=relayed(settings.warn))
+    apply_budgets(brief, settings.warn)  # nothing unbounded reaches a renderer
+    # What the memo says (wording, headings, source lines) is worked out once for all formats.
+    settings = with_view(brief, settings)
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
-    return write_all(jobs, concurrent=concurrent)
+    then = []
+    if recipients:
+        from briefgen.mail import draft_writer
+
+        then.append((out_dir / f"{stem}.eml", draft_writer(brief, recipients, settings)))
+    return write_all(jobs, then)
+
+
+def with_view(brief: Brief, settings: RenderSettings) -> RenderSettings:
+    """``settings`` carrying the view of ``brief`` (made here unless it already does)."""
+    import dataclasses
+
+    from briefgen.render.view import view_for
+
+    return dataclasses.replace(settings, view=view_for(brief, settings))
 
 
 def _bind(renderer, brief: Brief) -> Callable[[Path], None]:
     return lambda path: renderer.render(brief, path)
+
+
+def write_draft_file(
+    sources: list[Path],
+    options: Any,
+    path: Path,
+    warn: Warn,
+    templates: Path | None = None,
+) -> Path:
+    """Analyse the sources into an editable brief file (.yaml or .json) at ``path``."""
+    from briefgen.model import dump_brief
+    from briefgen.output import write_text
+    from briefgen.render.wording import draft_headings
+
+    if path.suffix.lower() not in BRIEF_FILE_SUFFIXES:
+        raise UsageError(f"{path}: the brief file must end in .yaml, .yml or .json")
+    folder = user_templates(templates, warn)
+    brief = brief_from_sources(sources, options, warn)
+    brief.headings = draft_headings(brief, folder)  # in the file, so they can be edited
+    return write_text(path, dump_brief(brief, path.suffix))
+
+
+def validate_file(path: Path) -> str:
+    """Load and check a brief file (every problem raised at once); a one-line summary."""
+    brief = load_brief(path)
+    count = sum(len(items) for items in brief.sections.values())
+    return f"{path}: valid ({count} items, {len(brief.sources)} sources)"

@@ -14,8 +14,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError, InputError
+
+if TYPE_CHECKING:
+    from briefgen.app import Output
 
 Report = Callable[["TopicResult", int, int], None]
 
@@ -61,20 +65,18 @@ def find_topics(folder: Path, warn: Callable[[str], None]) -> list[Path]:
     return topics
 
 
-def run_topic(topic: Path, out_root: Path, formats: list[str], options: object) -> TopicResult:
+def run_topic(topic: Path, out_root: Path, output: Output, options: object) -> TopicResult:
     """Sources of one topic -> one Brief -> its files in ``out_root/<topic name>``.
 
     Runs in a worker process: everything it needs comes in as picklable arguments and every
     failure comes back inside the result, never as an exception that would end the batch.
     """
-    from briefgen.app import brief_from_sources, render_brief
-    from briefgen.render.base import RenderSettings
+    from briefgen.app import brief_from_sources, write_memo
 
     result = TopicResult(topic)
     try:
         brief = brief_from_sources([topic], options, result.warnings.append)
-        settings = RenderSettings(warn=result.warnings.append)
-        result.paths = render_brief(brief, out_root / topic.name, formats, settings)
+        result.paths = write_memo(brief, out_root / topic.name, output, result.warnings.append)
     except BriefgenError as exc:
         result.error = "; ".join(exc.lines())
     except Exception as exc:  # a bug in briefgen must not cost the user the other topics
@@ -85,7 +87,7 @@ def run_topic(topic: Path, out_root: Path, formats: list[str], options: object) 
 def run_batch(
     topics: list[Path],
     out_root: Path,
-    formats: list[str],
+    output: Output,
     options: object,
     jobs: int,
     report: Report | None = None,
@@ -94,9 +96,9 @@ def run_batch(
     jobs = max(1, min(jobs, len(topics)))
     results: dict[Path, TopicResult] = {}
     finished = (
-        _serial(topics, out_root, formats, options)
+        _serial(topics, out_root, output, options)
         if jobs == 1
-        else _parallel(topics, out_root, formats, options, jobs)
+        else _parallel(topics, out_root, output, options, jobs)
     )
     for result in finished:
         results[result.topic] = result
@@ -106,17 +108,17 @@ def run_batch(
 
 
 def _serial(
-    topics: list[Path], out_root: Path, formats: list[str], options: object
+    topics: list[Path], out_root: Path, output: Output, options: object
 ) -> Iterator[TopicResult]:
     for topic in topics:
-        yield run_topic(topic, out_root, formats, options)
+        yield run_topic(topic, out_root, output, options)
 
 
 def _parallel(
-    topics: list[Path], out_root: Path, formats: list[str], options: object, jobs: int
+    topics: list[Path], out_root: Path, output: Output, options: object, jobs: int
 ) -> Iterator[TopicResult]:
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(run_topic, t, out_root, formats, options): t for t in topics}
+        futures = {pool.submit(run_topic, t, out_root, output, options): t for t in topics}
         try:
             for future in as_completed(futures):
                 topic = futures[future]

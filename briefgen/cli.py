@@ -1,7 +1,8 @@
 """Command line: arguments, progress and exit codes. No domain logic lives here.
 
 stdout carries only the paths of files written, one per line; stderr carries progress and
-messages. Exit 0 on success, 2 on bad usage or bad input with a one-line ``error: ...``.
+messages. Exit 0 on success; 2 on bad usage or bad input, 1 when the output cannot be written,
+each with a one-line ``error: ...``.
 Heavy modules are imported inside the commands so that ``briefgen --help`` stays fast.
 """
 
@@ -14,14 +15,13 @@ from pathlib import Path
 import click
 
 from briefgen import __version__
+from briefgen.errors import EXIT_BAD_INPUT, BriefgenError, printable
 
-EXIT_BAD_INPUT = 2
 DEFAULT_FORMATS = "docx,pdf"
 
 
 def warn(message: str) -> None:
-    from briefgen.errors import printable  # a file name may hold a newline or bad bytes
-
+    # printable: a file name may hold a newline or bad bytes
     click.echo(f"warning: {printable(message)}", err=True)
 
 
@@ -63,21 +63,18 @@ def header_options(command):
             help="YAML file of section cue terms that replaces the bundled one.",
         ),
         click.option(
+            "--model",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="User section model from `briefgen learn` (default: the per-user one, if any).",
+        ),
+        click.option(
             "--max-source-mb",
             type=click.FloatRange(min=0, min_open=True),
-            callback=_set_source_limit,
-            expose_value=False,
-            help="Refuse source files larger than this (default: 10 MB).",
+            help="Refuse a source holding more text than this, or a file 10 times it "
+            "(default: 2 MB).",
         ),
     ]
     return _apply(options, command)
-
-
-def _set_source_limit(ctx: click.Context, param: click.Parameter, value: float | None) -> None:
-    if value is not None:
-        from briefgen.limits import set_max_source_mb
-
-        set_max_source_mb(value)
 
 
 def output_options(command):
@@ -114,12 +111,27 @@ def _analysis_options(kwargs: dict, explain: bool = False):
         to=kwargs.get("to"),
         from_=kwargs.get("from_"),
         cues=kwargs.get("cues"),
+        model=_user_model(kwargs.get("model")),
         explain=explain,
+        max_source_mb=kwargs.get("max_source_mb"),
     )
 
 
+def _user_model(path: Path | None) -> Path | None:
+    """--model, else the per-user model when `briefgen learn` has written one."""
+    if path is not None:
+        return path
+    from briefgen.analysis.usermodel import default_model_path
+
+    default = default_model_path()
+    return default if default.is_file() else None
+
+
+STYLE_KEYS = ("theme", "reference_docx", "templates", "eml")
+
+
 def style_options(command):
-    """--theme and --reference-docx: the house style, for generate and render."""
+    """House style, templates and e-mail draft: generate, render and batch take them all."""
     options = [
         click.option(
             "--theme",
@@ -131,13 +143,6 @@ def style_options(command):
             type=click.Path(path_type=Path, dir_okay=False),
             help="Take the DOCX styles and page setup from this Word file (as pandoc does).",
         ),
-    ]
-    return _apply(options, command)
-
-
-def template_options(command):
-    """--templates and --eml: wording/layout templates and an e-mail draft (generate, render)."""
-    options = [
         click.option(
             "--templates",
             type=click.Path(path_type=Path, file_okay=False),
@@ -152,57 +157,67 @@ def template_options(command):
     return _apply(options, command)
 
 
-def _templates_dir(path: Path | None) -> Path | None:
-    """The --templates folder made absolute, after warning about names briefgen ignores."""
-    if path is None:
-        return None
-    from briefgen.render.templating import check_templates_dir
-    from briefgen.render.wording import check_user_templates
+def _style(kwargs: dict):
+    """The style options taken out of a command's keyword arguments."""
+    from briefgen.app import Style
 
-    folder = check_templates_dir(path)
-    check_user_templates(folder, warn)
-    return folder
+    return Style(**{key: kwargs.pop(key, None) for key in STYLE_KEYS})
 
 
-def _render_settings(style: dict | None = None):
-    from briefgen.render.base import RenderSettings
-
-    style = style or {}
-    theme = None
-    if style.get("theme"):
-        from briefgen.render.theme import load_theme
-
-        theme = load_theme(style["theme"])
-    return RenderSettings(
-        warn=warn,
-        theme=theme,
-        reference_docx=style.get("reference_docx"),
-        templates=_templates_dir(style.get("templates")),
-    )
-
-
-def _write(brief, output: Path, formats: str, style: dict | None = None) -> None:
-    from briefgen.app import render_brief
-    from briefgen.render.base import parse_formats
-
-    style = style or {}
-    recipients = None
-    if style.get("eml") is not None:  # check the address before writing anything
-        from briefgen.mail import parse_recipients
-
-        recipients = parse_recipients(style["eml"])
-    settings = _render_settings(style)
-    paths = render_brief(brief, output, parse_formats(formats), settings, concurrent=True)
+def _echo_paths(paths) -> None:
     for path in paths:
         click.echo(str(path))
-    if recipients is not None:
-        from briefgen.mail import write_draft
-
-        eml = paths[0].with_suffix(".eml")
-        click.echo(str(write_draft(brief, paths, recipients, eml, settings)))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class BriefgenGroup(click.Group):
+    """Click's group, with briefgen's way of ending: every failure is one ``error:`` line.
+
+    An error carries its exit code (``exit_code``, Click's way): 2 for bad usage or input, 1
+    for output that cannot be written and for bugs. ``--debug`` shows the traceback instead.
+    Both ``python -m briefgen`` and click.testing.CliRunner come through here.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args
+        from briefgen.output import Terminated, stop_on_signals
+
+        stop_on_signals()  # SIGTERM unwinds like Ctrl-C: workers stopped, temporaries removed
+        try:
+            super().main(args, prog_name or "briefgen", complete_var, False, **extra)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # click wraps Ctrl-C and SIGTERM
+                click.echo("error: interrupted", err=True)
+                sys.exit(143 if isinstance(exc.__cause__, Terminated) else 130)
+            click.echo("error: aborted", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except click.ClickException as exc:  # BriefgenError is one: it prints its own lines
+            if debug:
+                raise
+            if isinstance(exc, BriefgenError):
+                exc.show()
+            else:  # Click's usage errors: one line too, no usage block
+                click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt as exc:
+            click.echo("error: interrupted", err=True)
+            sys.exit(143 if isinstance(exc, Terminated) else 130)
+        except BrokenPipeError:
+            sys.exit(1)
+        except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug
+            if debug:
+                raise
+            message = f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)"
+            click.echo(f"error: {printable(message)}", err=True)
+            sys.exit(1)
+        sys.exit(0)
+
+
+@click.group(cls=BriefgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.pass_context
@@ -218,15 +233,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @output_options
 @style_options
-@template_options
 @header_options
 def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) -> None:
     """Read SOURCE files or folders (or a brief .yaml/.json) and write the memo."""
-    from briefgen.app import brief_from_inputs
+    from briefgen.app import brief_from_inputs, prepare_output, write_memo
 
-    style = {key: kwargs.pop(key, None) for key in ("theme", "reference_docx", "templates", "eml")}
+    out = prepare_output(formats, _style(kwargs), warn)
     brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
-    _write(brief, output, formats, style)
+    _echo_paths(write_memo(brief, output, out, warn))
 
 
 @cli.command()
@@ -247,43 +261,66 @@ def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) ->
     help="Folder of Jinja2 templates: the headings written into the draft come from it.",
 )
 @header_options
-def draft(sources: tuple[Path, ...], output: Path, explain: bool, **kwargs) -> None:
+def draft(sources: tuple[Path, ...], output: Path, explain: bool, templates, **kwargs) -> None:
     """Analyse SOURCE files into an editable brief file (YAML or JSON)."""
-    from briefgen.app import brief_from_sources
-    from briefgen.errors import UsageError
-    from briefgen.model import dump_brief
-    from briefgen.output import write_text
-    from briefgen.render.wording import draft_headings
+    from briefgen.app import write_draft_file
 
-    if output.suffix.lower() not in {".yaml", ".yml", ".json"}:
-        raise UsageError(f"{output}: the brief file must end in .yaml, .yml or .json")
-    templates = _templates_dir(kwargs.pop("templates", None))
-    brief = brief_from_sources(list(sources), _analysis_options(kwargs, explain), warn)
-    brief.headings = draft_headings(brief, templates)  # in the file, so they can be edited
-    click.echo(str(write_text(output, dump_brief(brief, output.suffix))))
+    options = _analysis_options(kwargs, explain)
+    click.echo(str(write_draft_file(list(sources), options, output, warn, templates)))
 
 
 @cli.command()
 @click.argument("brief_file", type=click.Path(path_type=Path, readable=False))
 @output_options
 @style_options
-@template_options
-def render(brief_file: Path, output: Path, formats: str, **style) -> None:
+def render(brief_file: Path, output: Path, formats: str, **kwargs) -> None:
     """Render an (edited) brief file to the output formats."""
+    from briefgen.app import prepare_output, write_memo
     from briefgen.model import load_brief
 
-    _write(load_brief(brief_file), output, formats, style)
+    out = prepare_output(formats, _style(kwargs), warn)
+    _echo_paths(write_memo(load_brief(brief_file), output, out, warn))
 
 
 @cli.command()
 @click.argument("brief_file", type=click.Path(path_type=Path, readable=False))
 def validate(brief_file: Path) -> None:
     """Check a brief file; report every problem with its field path."""
-    from briefgen.model import load_brief
+    from briefgen.app import validate_file
 
-    brief = load_brief(brief_file)
-    count = sum(len(items) for items in brief.sections.values())
-    progress(f"{brief_file}: valid ({count} items, {len(brief.sources)} sources)")
+    progress(validate_file(brief_file))
+
+
+@cli.command()
+@click.argument("briefs", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="User model file to update (default: $XDG_DATA_HOME/briefgen/model.json).",
+)
+@click.option("--show", is_flag=True, help="Say what the user model has learned.")
+@click.option(
+    "--sections",
+    "cues",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Cue file the briefs were drafted with (to see which bullets were deleted).",
+)
+def learn(briefs: tuple[Path, ...], model: Path | None, show: bool, cues: Path | None) -> None:
+    """Learn from edited BRIEF files: moved bullets teach their section, deleted ones `other`."""
+    from briefgen.analysis.usermodel import default_model_path, describe, learn_briefs
+    from briefgen.errors import UsageError
+
+    path = model or default_model_path()
+    if not briefs and not show:
+        raise UsageError("give the edited brief files to learn from, or --show")
+    if briefs:
+        options = _analysis_options({"cues": cues, "model": path if path.is_file() else None})
+        for line in learn_briefs(list(briefs), path, options, warn):
+            progress(line)
+        click.echo(str(path))
+    if show:
+        for line in describe(path):
+            click.echo(line)
 
 
 @cli.command()
@@ -320,25 +357,19 @@ def schema() -> None:
     default=None,
     help="Worker processes (default: all cores).",
 )
+@style_options
 @header_options
 def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) -> None:
     """One brief per subfolder of FOLDER, written to OUTPUT/<subfolder>/, across processes."""
+    from briefgen.app import prepare_output
     from briefgen.batch import ProgressBar, default_jobs, find_topics, run_batch
-    from briefgen.errors import BriefgenError, UsageError
-    from briefgen.render.base import BUILTIN_RENDERERS, parse_formats, renderer_entries
 
-    names = parse_formats(formats)
-    unknown = [n for n in names if n not in BUILTIN_RENDERERS]
-    if unknown:  # the entry-point scan only when a plugin format is asked for
-        unknown = [n for n in unknown if n not in renderer_entries(warn)]
-    if unknown:
-        raise UsageError(f"unknown format {unknown[0]!r} (see `briefgen renderers`)")
+    out = prepare_output(formats, _style(kwargs), warn)
     topics = find_topics(folder, warn)
     report = ProgressBar(sys.stderr, lambda line: click.echo(line, err=True))
     options = _analysis_options(kwargs)
-    results = run_batch(topics, output, names, options, jobs or default_jobs(), report)
-    for path in (p for result in results for p in result.paths):
-        click.echo(str(path))
+    results = run_batch(topics, output, out, options, jobs or default_jobs(), report)
+    _echo_paths(p for result in results for p in result.paths)
     failed = [r for r in results if not r.ok]
     if failed:
         raise BriefgenError(f"{len(failed)} of {len(results)} topics failed", folder)
@@ -346,45 +377,11 @@ def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) 
 
 
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> None:
-    """Entry point: run the CLI, turning expected failures into one-line errors and exit 2."""
+    """Entry point: run the CLI (see BriefgenGroup for how it ends)."""
     import gc
 
-    from briefgen.errors import BriefgenError
-
-    # Importing docx/reportlab/jinja2 and the analysis allocate many long-lived objects and
-    # almost no garbage cycles: a young-generation pass every 700 allocations (the default)
-    # cost generate ~0.1 s and draft over 10,000 articles ~3 s of full passes (measured).
+    # Importing docx/reportlab and the analysis allocate many long-lived objects and almost
+    # no garbage cycles: a young-generation pass every 700 allocations (the default) cost
+    # generate ~0.1 s and draft over 10,000 articles ~3 s of full passes (measured).
     gc.set_threshold(10_000, 10, 10)
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    try:
-        cli.main(args=args, prog_name=prog_name or "briefgen", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("error: aborted", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except click.ClickException as exc:
-        if debug:
-            raise
-        click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except BriefgenError as exc:
-        if debug:
-            raise
-        for line in exc.lines():
-            click.echo(f"error: {line}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except KeyboardInterrupt:
-        click.echo("error: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
-    except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug
-        if debug:
-            raise
-        click.echo(
-            f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True
-        )
-        sys.exit(1)
-    sys.exit(0)
+    cli.main(args=argv, prog_name=prog_name or "briefgen")

@@ -1,21 +1,40 @@
-"""Errors the command line turns into a one-line ``error: <file>: <problem>`` and exit code 2."""
+"""Errors the command line prints as one line ``error: <file>: <problem>``.
+
+Each carries its exit code the Click way (``exit_code``, as ``click.ClickException`` does): 2 for
+bad usage or bad input, 1 for a failure to write the output (a full disk, a read-only folder).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO, Any
+
+import click
+
+EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_FAILED = 1
 
 
-class BriefgenError(Exception):
+class BriefgenError(click.ClickException):
     """An expected failure caused by the user's input or environment (never a bug)."""
 
+    exit_code = EXIT_BAD_INPUT
+
     def __init__(self, message: str, path: Path | str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message)  # sets self.message
         self.path = path
 
+    def __str__(self) -> str:
+        return self.message
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """What Click prints for the error: every line of ``lines()`` as ``error: ...``."""
+        for line in self.lines():
+            click.echo(f"error: {line}", file=file, err=file is None)
+
     def __reduce__(self):
-        # Subclasses take other arguments than Exception's, so pickling (an error coming back
-        # from a render process) rebuilds from the attributes instead of from self.args.
+        # Subclasses take other arguments than Exception's, so pickling (an error crossing from
+        # a batch worker process) rebuilds from the attributes instead of from self.args.
         return (_rebuild, (type(self), self.args, self.__dict__))
 
     def lines(self) -> list[str]:
@@ -36,7 +55,9 @@ class UsageError(BriefgenError):
 
 
 class OutputError(BriefgenError):
-    """The output folder or a file in it cannot be written."""
+    """The output folder or a file in it cannot be written (exit code 1: not the input's fault)."""
+
+    exit_code = EXIT_OUTPUT_FAILED
 
     def __init__(self, path: Path | str | None, message: str) -> None:
         super().__init__(message, path)

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import BriefError, InputError
+from briefgen.sections import SECTION_KEYS, SECTIONS, SUMMARY, describe
 
-SECTION_KEYS: tuple[str, ...] = ("summary", "defence", "technology", "economy", "outlook")
 DEFAULT_CLASSIFICATION = "UNCLASSIFIED"
 DEFAULT_TO = "Senior Leadership"
 DEFAULT_FROM = "Policy Analysis Unit"
@@ -98,20 +98,6 @@ class Brief:
         data["sources"] = [source.to_dict() for source in self.sources]
         return data
 
-    def source_by_id(self) -> dict[int, Source]:
-        return {source.id: source for source in self.sources}
-
-    def text_fields(self) -> list[str]:
-        """Every piece of text the memo prints (for font coverage checks)."""
-        texts = [self.title, self.subject, self.date, self.classification, self.to, self.from_]
-        texts += list(self.headings.values())
-        for items in self.sections.values():
-            texts += [item.text for item in items]
-        for figure in self.key_figures:
-            texts += [figure.label, figure.value]
-        for source in self.sources:
-            texts += [source.title, source.publisher, source.date, source.url]
-        return texts
 
 
 # --------------------------------------------------------------------------- validation
@@ -343,12 +329,9 @@ MAX_BRIEF_BYTES = 20 * 1024 * 1024
 
 def load_brief(path: Path) -> Brief:
     """Read a brief from a .yaml/.yml/.json file; raise InputError naming the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    if len(raw) > MAX_BRIEF_BYTES:
-        raise InputError(path, f"brief file is larger than {MAX_BRIEF_BYTES // 2**20} MB")
+    from briefgen.limits import read_regular_file
+
+    raw = read_regular_file(path, MAX_BRIEF_BYTES, "brief file")  # no FIFO, no /dev/zero
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -407,24 +390,30 @@ def dump_brief(brief: Brief, suffix: str) -> str:
     return dump_yaml(brief.to_dict(), header=YAML_HEADER)
 
 
-YAML_HEADER = """\
+def _yaml_header() -> str:
+    sections = "\n".join(f"#   {spec.key}: {spec.about}." for spec in SECTIONS)
+    return f"""\
 # briefgen brief: the content of one memo. Edit it freely, then check and render it:
 #   briefgen validate brief.yaml          every problem, with its line and field
 #   briefgen render brief.yaml -o out/    the memo (add -f md,html, or --eml ADDRESS)
 #
 # title, subject, date (YYYY-MM-DD), to, from: the memo header. classification: the banner
 #   printed at the top and bottom of every page.
-# headings (optional): rename a heading in this memo only; keys: summary, defence, technology,
-#   economy, outlook, key_figures, sources.
-# sections: the five sections in memo order, summary first (3-5 bullets, bottom line up front).
+# headings (optional): rename a heading in this memo only; keys: the section keys below,
+#   key_figures, sources.
+# sections: the {len(SECTIONS)} sections in memo order, {SUMMARY} first:
+{sections}
 #   One bullet per item: `- text: ...` with `sources: [1, 2]`, the ids of the numbered sources
 #   it came from (printed as citation markers). A bare `- text` line is a bullet with no source.
 #   Delete an item to drop it; move it to another section to reclassify it.
 # key_figures: label, value, sources: the key-figures table.
 # sources: id, title, path, publisher, date, url: the numbered list at the end.
-# Quote text that starts with * & ! [ { # ' " or contains ": ". Schema: `briefgen schema`.
+# Quote text that starts with * & ! [ {{ # ' " or contains ": ". Schema: `briefgen schema`.
 
 """
+
+
+YAML_HEADER = _yaml_header()
 
 
 # --------------------------------------------------------------------------- JSON Schema
@@ -481,7 +470,7 @@ def brief_schema() -> dict[str, Any]:
     }
     properties["sections"] = {
         "type": "object",
-        "description": "The five sections in memo order; summary first.",
+        "description": f"The sections in memo order ({describe()}); {SUMMARY} first.",
         "properties": {key: section_list for key in SECTION_KEYS},
         "additionalProperties": False,
     }

@@ -28,25 +28,75 @@ settings.register_profile(
 settings.load_profile("briefgen")  # the plugin loads --hypothesis-profile after this
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_user_model(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """A model the user taught with `briefgen learn` never steers the tests' drafts."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+
+
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, env: dict | None = None, check: bool = False
+    *args: str,
+    cwd: Path | None = None,
+    env: dict | None = None,
+    check: bool = False,
+    process: bool = False,
 ) -> subprocess.CompletedProcess:
-    """Run `python -m briefgen ARGS` in a real process (exit codes and streams as users see)."""
-    full_env = {**os.environ, **(env or {})}
-    result = subprocess.run(
+    """Run briefgen with ARGS and return its exit code and streams.
+
+    In this process through click.testing.CliRunner (the same BriefgenGroup.main that the
+    console script runs, so exit codes and ``error:`` lines are the ones users see), unless
+    ``process`` is set or ``env`` changes a PYTHON* variable: then ``python -m briefgen`` in a
+    real process, for what only a process shows (interpreter start-up, plugins on PYTHONPATH,
+    tracebacks with --debug).
+    """
+    changed = {k: v for k, v in (env or {}).items() if os.environ.get(k) != v}
+    if process or any(key.startswith("PYTHON") for key in changed):
+        result = run_process(*args, cwd=cwd, env=env)
+    else:
+        result = _run_in_process(list(args), cwd, changed)
+    if check and result.returncode != 0:
+        raise AssertionError(f"briefgen {args} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+def run_process(
+    *args: str, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """``python -m briefgen ARGS`` in a real process."""
+    return subprocess.run(
         [sys.executable, "-m", "briefgen", *args],
         cwd=cwd,
-        env=full_env,
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
         timeout=300,
     )
-    if check and result.returncode != 0:
-        raise AssertionError(f"briefgen {args} failed ({result.returncode}):\n{result.stderr}")
-    return result
+
+
+def _run_in_process(
+    args: list[str], cwd: Path | None, env: dict[str, str]
+) -> subprocess.CompletedProcess:
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    old_cwd = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = CliRunner(env=env).invoke(cli, args, prog_name="briefgen")
+    finally:
+        os.chdir(old_cwd)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a bug the CLI did not turn into an error line
+    return subprocess.CompletedProcess(
+        ["briefgen", *args], result.exit_code, result.stdout, result.stderr
+    )
 
 
 def written_paths(result: subprocess.CompletedProcess) -> list[Path]:

@@ -9,11 +9,12 @@ from conftest import run_cli
 
 from briefgen.analysis.classify import load_cues, parse_cues
 from briefgen.errors import InputError
+from briefgen.sections import LABELS
 
 
 def test_bundled_cues_sort_clear_cases() -> None:
     cues = load_cues()
-    assert cues.sections == ["defence", "technology", "economy", "outlook", "other"]
+    assert cues.sections == list(LABELS)
     cases = {
         "The navies will hold joint patrols and a submarine rescue exercise.": "defence",
         "They agreed to co-operate on semiconductors and artificial intelligence.": "technology",
@@ -27,34 +28,34 @@ def test_bundled_cues_sort_clear_cases() -> None:
 
 
 def test_stronger_section_wins_and_ties_follow_the_documented_rule(tmp_path: Path) -> None:
-    cues = parse_cues({"alpha": {"x": 2, "y": 1}, "beta": {"z": 2, "w": 3}}, tmp_path)
-    assert cues.classify("x y z").section == "alpha"  # 3 > 2
-    # alpha 3 (x+y) vs beta 3 (w): equal scores, beta's strongest cue (3) outweighs alpha's (2)
+    cues = parse_cues({"defence": {"x": 2, "y": 1}, "economy": {"z": 2, "w": 3}}, tmp_path)
+    assert cues.classify("x y z").section == "defence"  # 3 > 2
+    # defence 3 (x+y) vs economy 3 (w): equal scores; economy's strongest cue (3) outweighs 2
     verdict = cues.classify("x y w")
-    assert verdict.section == "beta"
+    assert verdict.section == "economy"
     assert "tie broken" in verdict.explain()
     # equal scores and equal strongest cue: the section listed first in the file wins
-    assert cues.classify("x z").section == "alpha"
-    assert parse_cues({"beta": {"z": 2}, "alpha": {"x": 2}}, tmp_path).classify("x z").section == (
-        "beta"
-    )
+    assert cues.classify("x z").section == "defence"
+    swapped = parse_cues({"economy": {"z": 2}, "defence": {"x": 2}}, tmp_path)
+    assert swapped.classify("x z").section == "economy"
 
 
 def test_wildcards_and_phrases_match_on_word_boundaries(tmp_path: Path) -> None:
-    cues = parse_cues({"tech": {"semiconductor*": 3, "artificial intelligence": 2}}, tmp_path)
-    assert cues.classify("Semiconductors and artificial intelligence").scores == {"tech": 5.0}
+    terms = {"semiconductor*": 3, "artificial intelligence": 2}
+    cues = parse_cues({"technology": terms}, tmp_path)
+    assert cues.classify("Semiconductors and artificial intelligence").scores == {"technology": 5.0}
     assert cues.classify("A semi conductor and an artificial, intelligent idea").scores == {}
 
 
 def test_user_cue_file_replaces_or_extends(tmp_path: Path) -> None:
     replace = tmp_path / "replace.yaml"
-    replace.write_text("climate:\n  emissions: 3\n", encoding="utf-8")
-    assert load_cues(replace).sections == ["climate"]
+    replace.write_text("economy:\n  emissions: 3\n", encoding="utf-8")
+    assert load_cues(replace).sections == ["economy"]
     extend = tmp_path / "extend.yaml"
-    extend.write_text("extend: true\nclimate:\n  emissions: 3\ndefence:\n  drone*: 4\n", "utf-8")
+    extend.write_text("extend: true\neconomy:\n  emissions: 3\ndefence:\n  drone*: 4\n", "utf-8")
     cues = load_cues(extend)
-    assert cues.sections == ["defence", "technology", "economy", "outlook", "other", "climate"]
-    assert cues.classify("Cutting emissions is the aim.").section == "climate"
+    assert cues.sections == list(LABELS)
+    assert cues.classify("Cutting emissions is the aim.").section == "economy"
     assert cues.classify("Drones were shown.").scores["defence"] == 4
 
 
@@ -65,6 +66,8 @@ def test_user_cue_file_replaces_or_extends(tmp_path: Path) -> None:
         ("defence: 3\n", "section 'defence': expected a mapping of term to weight"),
         ("defence:\n  navy: lots\n", "defence.navy: weight must be a number"),
         ("defence: [\n", "invalid YAML"),
+        ("climate:\n  emissions: 3\n", "unknown section 'climate'"),
+        ("extend: true\nenergy:\n  gas: 3\n", "unknown section 'energy'"),
     ],
 )
 def test_bad_cue_file_is_one_line_error(tmp_path: Path, content: str, problem: str) -> None:
@@ -90,7 +93,7 @@ def test_draft_explain_records_why_each_item_landed(tmp_path: Path) -> None:
             assert item.why, (name, item.text)
             if name in {"defence", "technology", "economy"}:
                 assert item.why.startswith(f"{name} "), item.why
-                assert "cues:" in item.why and "ranked" in item.why
+                assert "words:" in item.why and "ranked" in item.why
     plain = tmp_path / "plain.yaml"
     run_cli("draft", "-o", str(plain), check=True)
     assert all(i.why is None for items in load_brief(plain).sections.values() for i in items)
@@ -101,10 +104,11 @@ def test_sections_option_changes_the_memo(tmp_path: Path) -> None:
 
     cues = tmp_path / "cues.yaml"
     # Everything about investment is now defence; nothing else has a cue.
-    cues.write_text("defence:\n  investment*: 5\n", encoding="utf-8")
+    # The cue file steers the learned model: investment sentences move to defence.
+    cues.write_text("defence:\n  investment*: 10\n", encoding="utf-8")
     out = tmp_path / "brief.yaml"
     run_cli("draft", "--sections", str(cues), "-o", str(out), check=True)
-    brief = load_brief(out)
-    assert brief.sections["defence"]
-    assert all("invest" in i.text.lower() for i in brief.sections["defence"])
-    assert not brief.sections["technology"] and not brief.sections["economy"]
+    plain = tmp_path / "plain.yaml"
+    run_cli("draft", "-o", str(plain), check=True)
+    assert not any("invest" in i.text.lower() for i in load_brief(plain).sections["defence"])
+    assert any("invest" in i.text.lower() for i in load_brief(out).sections["defence"])

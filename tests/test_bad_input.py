@@ -45,10 +45,15 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def assert_one_line_error(
-    result: subprocess.CompletedProcess, where: str | Path, problem: str, out: Path | None = None
+    result: subprocess.CompletedProcess,
+    where: str | Path,
+    problem: str,
+    out: Path | None = None,
+    code: int = 2,
 ) -> str:
-    """Exit 2, no traceback, nothing on stdout, one last `error: <where>: ...<problem>...`."""
-    assert result.returncode == 2, result.stderr
+    """Exit ``code`` (2: bad input; 1: output not writable), no traceback, nothing on stdout,
+    one last `error: <where>: ...<problem>...`."""
+    assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -366,7 +371,7 @@ def test_hostile_title_gives_a_safe_file_name_inside_the_folder(
 def test_output_path_is_a_file(tmp_path: Path) -> None:
     target = write(tmp_path / "out", b"a file, not a folder")
     brief = write(tmp_path / "brief.yaml", "title: T\ndate: 2026-11-23\n")
-    assert_one_line_error(render(brief, target), target, "not a folder")
+    assert_one_line_error(render(brief, target), target, "not a folder", code=1)
     assert target.read_bytes() == b"a file, not a folder"
 
 
@@ -374,7 +379,9 @@ def test_output_folder_inside_a_file(tmp_path: Path) -> None:
     parent = write(tmp_path / "report.pdf", b"%PDF-1.4 keep")
     brief = write(tmp_path / "brief.yaml", "title: T\ndate: 2026-11-23\n")
     target = parent / "out"
-    assert_one_line_error(render(brief, target), target, "cannot create output folder")
+    assert_one_line_error(
+        render(brief, target), target, "cannot create output folder", code=1
+    )
     assert parent.read_bytes() == b"%PDF-1.4 keep"
 
 
@@ -385,11 +392,39 @@ def test_read_only_output_folder(tmp_path: Path, out: Path) -> None:
         result = run_unprivileged("render", brief, "-o", out)
     finally:
         out.chmod(0o755)
-    assert_one_line_error(result, out, "not writable", out)
+    assert_one_line_error(result, out, "not writable", out, code=1)
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
-    result = run_cli("--debug", "generate", str(missing), "-o", str(tmp_path / "out"))
+    result = run_cli(
+        "--debug", "generate", str(missing), "-o", str(tmp_path / "out"), process=True
+    )
     assert result.returncode != 0
     assert "Traceback" in result.stderr and "InputError" in result.stderr
+
+
+def test_full_disk_is_an_output_failure_exit_1(tmp_path: Path, monkeypatch) -> None:
+    """Not the input's fault: exit 1 (Click's code for a failed run), not 2 (bad input)."""
+    import errno
+
+    import briefgen.output
+
+    def full(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(briefgen.output, "_fsync", full)
+    brief = write(tmp_path / "brief.yaml", "title: T\ndate: 2026-11-23\n")
+    out = tmp_path / "out"
+    result = render(brief, out, "-f", "docx")
+    assert_one_line_error(result, out / "2026-11-23_t.docx", "No space left on device", code=1)
+    assert list(out.iterdir()) == []  # the temporary file is gone too
+
+
+def test_max_source_mb_leaves_the_environment_alone(tmp_path: Path) -> None:
+    before = dict(os.environ)
+    result = generate("--max-source-mb", "0.0001", "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and "over the 0" in result.stderr
+    assert dict(os.environ) == before
+    # the next run in this process has the default limit again
+    assert generate("-o", str(tmp_path / "out"), "-f", "md").returncode == 0

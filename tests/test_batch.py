@@ -8,6 +8,7 @@ import pytest
 from conftest import docx_text, pdf_text, run_cli, written_paths
 
 from briefgen.analysis.pipeline import Options
+from briefgen.app import Output
 from briefgen.batch import ProgressBar, TopicResult, find_topics, run_batch
 from briefgen.errors import InputError
 
@@ -132,7 +133,7 @@ def test_run_batch_reports_every_topic_in_process(tmp_path):
     results = run_batch(
         topics,
         tmp_path / "out",
-        ["docx"],
+        Output(formats=["docx"]),
         Options(date="2026-11-23"),
         jobs=1,
         report=lambda r, done, total: seen.append((r.topic.name, done, total)),
@@ -185,3 +186,52 @@ def _file(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("A stray note about trade and defence talks in the region today.\n")
     return path
+
+
+def test_batch_takes_the_style_options_generate_takes(tmp_path):
+    """--theme, --templates and --eml reach every topic, in worker processes too."""
+    topics = make_topics(tmp_path, ["alpha_ports", "beta_chips"])
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "headings.j2").write_text("{% block defence %}Verteidigung{% endblock %}\n")
+    theme = tmp_path / "letter.yaml"
+    theme.write_text("page_size: Letter\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(
+        "batch", str(topics), "-o", str(out), "-j", "2", "-f", "docx,pdf,md",
+        "--theme", str(theme), "--templates", str(house), "--eml", "desk@example.org",
+        "--date", "2026-11-23",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    paths = written_paths(result)
+    assert sorted(p.suffix for p in paths) == sorted([".docx", ".pdf", ".md", ".eml"] * 2)
+    for md in (p for p in paths if p.suffix == ".md"):
+        assert "### Verteidigung" in md.read_text(encoding="utf-8")
+    from pypdf import PdfReader
+
+    for pdf in (p for p in paths if p.suffix == ".pdf"):
+        box = PdfReader(str(pdf)).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # Letter
+    emails = [p for p in paths if p.suffix == ".eml"]
+    assert all(b"To: desk@example.org" in p.read_bytes() for p in emails)
+
+
+def test_batch_refuses_a_bad_option_before_any_topic_runs(tmp_path):
+    topics = make_topics(tmp_path, ["alpha_ports"])
+    out = tmp_path / "out"
+    result = run_cli("batch", str(topics), "-o", str(out), "--eml", "not an address")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --eml:") and not out.exists()
+
+
+def test_batch_takes_every_option_generate_takes():
+    """A new generate option must reach batch too (or be named here with the reason)."""
+    from briefgen.cli import batch, generate
+
+    def options(command) -> set[str]:
+        return {p.name for p in command.params if p.param_type_name == "option"}
+
+    only_generate: set[str] = set()  # none today
+    only_batch = {"jobs"}  # worker processes
+    assert options(generate) - options(batch) == only_generate
+    assert options(batch) - options(generate) == only_batch

@@ -17,7 +17,8 @@ SHIPPED = ("pyproject.toml", "README.md", "briefgen", "seeds", "templates")
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """Build the wheel from a copy of the checkout (the build writes build/ and egg-info)."""
+    """Build the wheel from a copy of the checkout (the build writes build/ and egg-info),
+    offline: with the setuptools of this environment, never the package index."""
     root = tmp_path_factory.mktemp("wheel")
     source = root / "source"
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "*.pyc")
@@ -36,6 +37,8 @@ def wheel(tmp_path_factory) -> Path:
             "wheel",
             "-q",
             "--no-deps",
+            "--no-build-isolation",  # the installed setuptools: no package index needed
+            "--no-index",
             "-w",
             str(root / "dist"),
             f"{source}{os.sep}",

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from conftest import docx_text, pdf_text, run_cli, written_paths
 
+from briefgen.sections import BY_KEY, SECTION_KEYS
+
 TOP_KEYS = [
     "title",
     "subject",
@@ -42,8 +44,8 @@ def test_draft_is_comfortable_to_edit(draft_text):
         assert word in "\n".join(header)
     data = yaml.safe_load(draft_text)
     assert list(data) == TOP_KEYS
-    assert list(data["sections"]) == ["summary", "defence", "technology", "economy", "outlook"]
-    assert data["headings"]["defence"] == "Defence and security"
+    assert list(data["sections"]) == list(SECTION_KEYS)
+    assert data["headings"]["defence"] == BY_KEY["defence"].heading
     # One item per line: each `- text:` line holds the whole text of its item.
     items = [item for entries in data["sections"].values() for item in entries or []]
     text_lines = [line.strip() for line in lines if line.strip().startswith("- text:")]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefgen.analysis.classify import Verdict
 
-OTHER = "other"
+from briefgen.sections import OTHER
 
 
 @dataclass(slots=True)  # no per-object __dict__: draft holds hundreds of thousands of these
@@ -28,8 +28,9 @@ class Sentence:
     position: float  # 0 at the start of its article, 1 at the end
     section: str = OTHER
     scores: dict[str, float] = field(default_factory=dict)
-    cue_terms: list[str] = field(default_factory=list)
     score: float = 0.0  # rank inside its section
+    confidence: float = 0.0  # the section model's probability for ``section``
+    colour: float = 0.0  # its probability for ``other``: protocol, colour, atmosphere
     why: str = ""  # set by the summary; section reasons come from ``verdict``
     verdict: Verdict | None = None  # explains the section on demand (--explain)
     vector: dict[str, float] = field(default_factory=dict)

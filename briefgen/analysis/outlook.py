@@ -14,6 +14,7 @@ import re
 
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.dates import DateMention, find_dates
+from briefgen.sections import OUTLOOK
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _WHEN = re.compile(
@@ -58,7 +59,7 @@ def watch_items(
     cited: dict[str, set[int]] = {}
     for sentence in sentences:
         trip = _TRIP.search(sentence.text)
-        if not sentence.scores.get("outlook") and not trip:
+        if not sentence.scores.get(OUTLOOK) and not trip:
             continue
         when = _when(sentence, anchors, memo_date)
         if when is None:

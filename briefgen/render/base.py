@@ -7,7 +7,10 @@ others come from the ``briefgen.renderers`` entry-point group of any installed d
     [project.entry-points."briefgen.renderers"]
     odt = "briefgen_odt:OdtRenderer"
 
-Modules load only when a renderer is used. A plugin that fails (to import, to construct, or to
+``settings.view`` holds what the memo says, worked out once per run for every format
+(``briefgen.render.view``: header rows, headings, bullets with citation markers, key figures,
+source lines and links), so a renderer only lays it out. Modules load only when a renderer is
+used. A plugin that fails (to import, to construct, or to
 render) is reported by name and never hides or stops the built-ins.
 """
 
@@ -25,6 +28,7 @@ from briefgen.model import Brief
 
 if TYPE_CHECKING:
     from briefgen.render.theme import Theme
+    from briefgen.render.view import MemoView
 
 ENTRY_POINT_GROUP = "briefgen.renderers"
 BUILTIN = "built-in"
@@ -42,6 +46,7 @@ class RenderSettings:
     reference_docx: Path | None = None
     warn: Callable[[str], None] = lambda message: None
     templates: Path | None = None  # a user's --templates folder (absolute); None: bundled only
+    view: MemoView | None = None  # the memo's view, made once per run for every format
 
 
 class BuiltinRenderer:
@@ -59,6 +64,12 @@ class BuiltinRenderer:
         from briefgen.render.theme import default_theme
 
         return self.settings.theme or default_theme()  # type: ignore[return-value]
+
+    def view(self, brief: Brief) -> MemoView:
+        """What the memo says, made once per run (see briefgen.render.view)."""
+        from briefgen.render.view import view_for
+
+        return view_for(brief, self.settings)
 
 
 @runtime_checkable
@@ -180,21 +191,33 @@ def renderer_entries(warn: Callable[[str], None] | None = None) -> dict[str, Ren
     return entries
 
 
-def create_renderers(names: list[str], settings: RenderSettings) -> list[Renderer]:
-    """Construct the renderers for ``-f``; all of them, or a one-line error and none."""
+def _entries_for(
+    names: list[str], warn: Callable[[str], None] | None
+) -> dict[str, RendererEntry]:
+    """The registry entries of ``names``; an unknown name is a one-line error."""
     if all(name in BUILTIN_RENDERERS for name in names):
         # Built-ins win over any plugin of the same name, so the entry-point scan (a large
         # share of a run's start-up) is only needed for other names.
         entries = {n: RendererEntry(n, BUILTIN, BUILTIN_RENDERERS[n]) for n in names}
     else:
-        entries = renderer_entries(settings.warn)
-    renderers: list[Renderer] = []
+        entries = renderer_entries(warn)
     for name in names:
-        entry = entries.get(name)
-        if entry is None:
+        if name not in entries:
             known = ", ".join(sorted(entries))
             raise UsageError(f"unknown format {name!r} (available: {known})")
-        renderers.append(entry.create(settings))
+    return entries
+
+
+def check_formats(names: list[str], warn: Callable[[str], None] | None = None) -> list[str]:
+    """``names`` when every one is a known format (checked before any work is done)."""
+    _entries_for(names, warn)
+    return names
+
+
+def create_renderers(names: list[str], settings: RenderSettings) -> list[Renderer]:
+    """Construct the renderers for ``-f``; all of them, or a one-line error and none."""
+    entries = _entries_for(names, settings.warn)
+    renderers = [entries[name].create(settings) for name in names]
     suffixes = [r.suffix.lower() for r in renderers]
     for suffix in {s for s in suffixes if suffixes.count(s) > 1}:
         clash = [r.name for r in renderers if r.suffix.lower() == suffix]

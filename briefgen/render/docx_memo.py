@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -27,12 +28,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from briefgen.errors import InputError
-from briefgen.model import SECTION_KEYS, Brief, Item, Source
 from briefgen.render.base import RenderSettings
-from briefgen.render.layout import document_keywords, source_link
-from briefgen.render.text import citation, xml_safe
+from briefgen.render.docx import check_reference
+from briefgen.render.text import xml_safe
 from briefgen.render.theme import Theme
-from briefgen.render.wording import labels, section_heading
+from briefgen.render.view import Cited, FigureRow, HeaderRow, MemoView, SourceLine
 
 # Han, kana, CJK punctuation, full-width forms: text Word should treat as East Asian.
 _EAST_ASIAN = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -68,29 +68,41 @@ _AFTER_SHADING = [
 ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01: the earliest time a zip entry can carry
 
 
-def write_docx(brief: Brief, path: Path, theme: Theme, settings: RenderSettings) -> None:
+def write_docx(view: MemoView, path: Path, theme: Theme, settings: RenderSettings) -> None:
     reference = settings.reference_docx
     document = _open_reference(reference) if reference else Document()
-    writer = _Writer(document, theme, labels(settings.labels), own_styles=not reference)
-    writer.write(brief)
+    writer = _Writer(document, theme, view.words, own_styles=not reference)
+    writer.write(view)
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(_normalise_zip(buffer.getvalue()))
 
 
-def _open_reference(path: Path) -> Document:
+def _open_reference(path: Path) -> DocxDocument:
     """The reference file with its body emptied: its styles, page setup and theme stay."""
-    if not zipfile.is_zipfile(path):
-        raise InputError(path, "reference file is not a Word .docx file")
+    data = check_reference(path)
     try:
-        document = Document(str(path))
+        document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a foreign zip
         raise InputError(path, f"reference file is not a Word .docx file ({exc})") from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    body.get_or_add_sectPr()  # page setup is optional in a Word file; the memo needs one
+    _default_page_setup(document.sections[0])
     return document
+
+
+def _default_page_setup(section) -> None:
+    """A4 with 25 mm margins where the reference file leaves the page size or margins unset."""
+    from docx.shared import Mm
+
+    defaults = {"page_width": 210, "page_height": 297, "left_margin": 25, "right_margin": 25}
+    defaults |= {"top_margin": 25, "bottom_margin": 25}
+    for name, millimetres in defaults.items():
+        if getattr(section, name) is None:
+            setattr(section, name, Mm(millimetres))
 
 
 class _Writer:
@@ -155,7 +167,7 @@ class _Writer:
             sources.font.size = Pt(self.theme.sizes["small"] + 0.5)
             sources.paragraph_format.space_after = Pt(2)
 
-    def _fonts_on(self, element) -> None:
+    def _fonts_on(self, element) -> Any:
         """Latin, East Asian and complex-script font names on a style or run element."""
         rpr = element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))
@@ -193,9 +205,9 @@ class _Writer:
             run.font.color.rgb = _rgb(colour)
         return run
 
-    def cited(self, paragraph, text: str, ids: list[int], size: float | None = None) -> None:
-        self.run(paragraph, text, size=size)
-        marker = citation(ids)
+    def cited(self, paragraph, cited: Cited, size: float | None = None) -> None:
+        self.run(paragraph, cited.text, size=size)
+        marker = cited.marker
         if marker:
             self.run(
                 paragraph,
@@ -219,11 +231,11 @@ class _Writer:
         paragraph._p.style = self._style_ids[style]  # what Paragraph.style's setter does
         return paragraph
 
-    def write(self, brief: Brief) -> None:
+    def write(self, view: MemoView) -> None:
         document, words = self.document, self.words
         section = document.sections[0]
-        self._banner(_first_paragraph(section.header), brief.classification)
-        self._footer(section.footer, brief.classification)
+        self._banner(_first_paragraph(section.header), view.banner)
+        self._footer(section.footer, view)
         masthead = self._paragraph("Title")
         self.run(masthead, words["memorandum"])
         if self.theme.logo is not None:  # on the MEMORANDUM line, against the right margin
@@ -231,33 +243,32 @@ class _Writer:
                 Mm(self._text_width_mm()), WD_TAB_ALIGNMENT.RIGHT
             )
             masthead.add_run("\t").add_picture(str(self.theme.logo), height=Mm(14))
-        self._header_block(brief)
-        self.run(self._paragraph("Heading 1"), brief.title)
-        for key in SECTION_KEYS:
-            self.run(self._paragraph("Heading 2"), section_heading(key, words))
-            if key == "summary" and words.get("summary_lead"):  # from summary_lead.j2
+        self._header_block(view.header)
+        self.run(self._paragraph("Heading 1"), view.title)
+        for section_view in view.sections:
+            self.run(self._paragraph("Heading 2"), section_view.heading)
+            if section_view.lead:
                 muted = self.theme.colours["muted"]
-                lead = self.run(document.add_paragraph(), words["summary_lead"], colour=muted)
+                lead = self.run(document.add_paragraph(), section_view.lead, colour=muted)
                 lead.italic = True
-            items = brief.sections.get(key, [])
-            if not items:
+            if not section_view.items:
                 self.run(
                     document.add_paragraph(),
-                    words["empty_section"],
+                    section_view.empty,
                     colour=self.theme.colours["muted"],
                 )
-            for item in items:
+            for item in section_view.items:
                 paragraph = self._bullet(item)
-                if key == "summary":
+                if section_view.boxed:
                     self._boxed(paragraph)
-        if brief.key_figures:
+        if view.figures:
             self.run(self._paragraph("Heading 2"), words["key_figures"])
-            self._figures_table(brief)
-        if brief.sources:
+            self._figures_table(view.figures)
+        if view.sources:
             self.run(self._paragraph("Heading 2"), words["sources"])
-            for source in brief.sources:
+            for source in view.sources:
                 self._source_line(source)
-        self._properties(brief)
+        self._properties(view)
 
     def _banner(self, paragraph, classification: str) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -270,41 +281,35 @@ class _Writer:
             colour=self.theme.colours["banner"],
         )
 
-    def _footer(self, footer, classification: str) -> None:
+    def _footer(self, footer, view: MemoView) -> None:
         line = _first_paragraph(footer)
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         line.paragraph_format.space_after = Pt(4)
         small, muted = self.theme.sizes["small"], self.theme.colours["muted"]
-        before, _, rest = self.words["page"].partition("{page}")
+        before, _, rest = view.footer.partition("{page}")
         middle, _, after = rest.partition("{pages}")
         for text, field in ((before, "PAGE"), (middle, "NUMPAGES"), (after, None)):
             if text:
                 self.run(line, text, size=small, colour=muted)
             if field:
                 _field(field, lambda: self.run(line, "", size=small, colour=muted))
-        self._banner(footer.add_paragraph(), classification)
+        self._banner(footer.add_paragraph(), view.banner)
 
-    def _header_block(self, brief: Brief) -> None:
-        rows = [
-            ("to", brief.to),
-            ("from", brief.from_),
-            ("date", brief.date),
-            ("subject", brief.subject or brief.title),
-        ]
+    def _header_block(self, rows: tuple[HeaderRow, ...]) -> None:
         table = self.document.add_table(rows=len(rows), cols=2)
         width = self._text_width_mm()
         _column_widths(table, [26, width - 26])
         _table_borders(table, {"bottom": (8, self.theme.colour_hex("rule"))})
-        for row, (key, value) in zip(table.rows, rows, strict=True):
-            self.run(row.cells[0].paragraphs[0], f"{self.words[key]}:", bold=True)
-            self.run(row.cells[1].paragraphs[0], value, bold=key == "subject")
+        for row, header in zip(table.rows, rows, strict=True):
+            self.run(row.cells[0].paragraphs[0], f"{header.label}:", bold=True)
+            self.run(row.cells[1].paragraphs[0], header.value, bold=header.strong)
         last = table.rows[-1].cells
         for cell in last:
             cell.paragraphs[0].paragraph_format.space_after = Pt(6)
 
-    def _bullet(self, item: Item):
+    def _bullet(self, item: Cited):
         paragraph = self._paragraph("List Bullet")
-        self.cited(paragraph, item.text, item.sources)
+        self.cited(paragraph, item)
         return paragraph
 
     def _boxed(self, paragraph) -> None:
@@ -333,7 +338,7 @@ class _Writer:
             else:
                 anchor.addprevious(element)
 
-    def _figures_table(self, brief: Brief) -> None:
+    def _figures_table(self, figures: tuple[FigureRow, ...]) -> None:
         table = self.document.add_table(rows=1, cols=2)
         width = self._text_width_mm()
         rule, light = self.theme.colour_hex("rule"), self.theme.colour_hex("table_rule")
@@ -343,26 +348,24 @@ class _Writer:
         for cell, text in zip(head, (self.words["figure"], self.words["value"]), strict=True):
             self.run(cell.paragraphs[0], text, bold=True, size=cell_size)
             _shade(cell, self.theme.colour_hex("table_header"))
-        for figure in brief.key_figures:
+        for figure in figures:
             cells = table.add_row().cells
             self.run(cells[0].paragraphs[0], figure.label, size=cell_size)
-            self.cited(cells[1].paragraphs[0], figure.value, figure.sources, size=cell_size)
+            self.cited(cells[1].paragraphs[0], figure.value, size=cell_size)
         _column_widths(table, [width * 0.45, width * 0.55])
         _repeat_header(table.rows[0])
 
-    def _source_line(self, source: Source) -> None:
+    def _source_line(self, source: SourceLine) -> None:
         line = self._paragraph("Sources")
-        self.run(line, f"[{source.id}] ", bold=True)
+        self.run(line, f"{source.marker} ", bold=True)
         self.run(line, source.title)
-        details = [d for d in (source.publisher, source.date) if d]
-        if details:
-            self.run(line, ". " + ", ".join(details))
-        link = source_link(source)
-        if link:
+        if source.details:
+            self.run(line, ". " + source.details)
+        if source.link:
             self.run(line, ". ")
-            self._hyperlink(line, link)
-        elif source.path:
-            self.run(line, ". " + Path(source.path).name, colour=self.theme.colours["muted"])
+            self._hyperlink(line, source.link)
+        elif source.file:
+            self.run(line, ". " + source.file, colour=self.theme.colours["muted"])
 
     def _hyperlink(self, paragraph, url: str) -> None:
         """A clickable external link: python-docx has no API, so write w:hyperlink."""
@@ -375,12 +378,13 @@ class _Writer:
         link.append(run._r)  # moves the run inside the hyperlink element
         paragraph._p.append(link)
 
-    def _properties(self, brief: Brief) -> None:
+    def _properties(self, view: MemoView) -> None:
+        brief = view.brief
         props = self.document.core_properties
         props.title = xml_safe(brief.title)[:255]
         props.subject = xml_safe(brief.subject or brief.title)[:255]
         props.author = xml_safe(brief.from_)[:255]
-        props.keywords = "; ".join(document_keywords(brief))
+        props.keywords = "; ".join(view.keywords)
         props.category = xml_safe(brief.classification)[:255]
         props.comments = "Generated by briefgen"
         props.last_modified_by = "briefgen"

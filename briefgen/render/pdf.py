@@ -1,8 +1,4 @@
-"""The PDF renderer. Its reportlab code (pdf_memo) loads only when a PDF is rendered.
-
-That keeps choosing the renderers cheap, so the import runs in whichever process renders the
-PDF: with ``generate`` a forked one, while this process writes the DOCX.
-"""
+"""The PDF renderer. Its reportlab code (pdf_memo) loads only when a PDF is rendered."""
 
 from __future__ import annotations
 
@@ -10,7 +6,6 @@ from pathlib import Path
 
 from briefgen.model import Brief
 from briefgen.render.base import BuiltinRenderer
-from briefgen.render.fonts import prefetch
 
 
 class PdfRenderer(BuiltinRenderer):
@@ -19,7 +14,6 @@ class PdfRenderer(BuiltinRenderer):
     description = "PDF document (reportlab)"
 
     def render(self, brief: Brief, path: Path) -> None:
-        prefetch(self.theme.fonts["pdf_body"])  # fontconfig answers while reportlab imports
         from briefgen.render.pdf_memo import write_pdf
 
-        write_pdf(brief, path, self.theme, self.settings)
+        write_pdf(self.view(brief), path, self.theme, self.settings)

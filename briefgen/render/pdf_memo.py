@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -28,19 +29,17 @@ from reportlab.platypus import (
 )
 
 from briefgen import __version__
-from briefgen.model import SECTION_KEYS, Brief, Source
 from briefgen.render.base import RenderSettings
 from briefgen.render.fonts import FontChain
-from briefgen.render.layout import document_keywords, source_link
-from briefgen.render.text import citation, xml_safe
+from briefgen.render.text import xml_safe
 from briefgen.render.theme import Theme
-from briefgen.render.wording import labels, section_heading
+from briefgen.render.view import Cited, MemoView, SourceLine
 
 
-def write_pdf(brief: Brief, path: Path, theme: Theme, settings: RenderSettings) -> None:
+def write_pdf(view: MemoView, path: Path, theme: Theme, settings: RenderSettings) -> None:
     fonts = FontChain(theme.fonts["pdf_body"], theme.fonts["pdf_fallback"], settings.warn)
-    words = labels(settings.labels)
-    memo = _Memo(brief, theme, fonts, words)
+    memo = _Memo(view, theme, fonts)
+    brief = view.brief
     width, height = (side * mm for side in theme.page_mm)
     margins = {key: value * mm for key, value in theme.margins_mm.items()}
     doc = SimpleDocTemplate(
@@ -53,7 +52,7 @@ def write_pdf(brief: Brief, path: Path, theme: Theme, settings: RenderSettings) 
         title=xml_safe(brief.title),
         author=xml_safe(brief.from_),
         subject=xml_safe(brief.subject or brief.title),
-        keywords=document_keywords(brief),
+        keywords=list(view.keywords),
         creator=f"briefgen {__version__}",
         invariant=bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip()),
     )
@@ -68,34 +67,34 @@ def write_pdf(brief: Brief, path: Path, theme: Theme, settings: RenderSettings) 
 class _Memo:
     """Builds the story and draws the page furniture for one brief."""
 
-    def __init__(self, brief: Brief, theme: Theme, fonts: FontChain, words: dict[str, str]):
-        self.brief, self.theme, self.fonts, self.words = brief, theme, fonts, words
+    def __init__(self, view: MemoView, theme: Theme, fonts: FontChain):
+        self.view, self.theme, self.fonts, self.words = view, theme, fonts, view.words
         self.styles = _styles(theme, fonts)
-        self.banner = xml_safe(brief.classification).upper()
+        self.banner = xml_safe(view.banner)
 
     def text(self, text: str, bold: bool = False) -> str:
         return self.fonts.markup(text, bold)
 
     def story(self) -> list[Flowable]:
-        brief, words, styles = self.brief, self.words, self.styles
+        view, words, styles = self.view, self.words, self.styles
         story: list[Flowable] = [self._masthead(), self._header_block()]
-        story.append(_Heading(self.text(brief.title, True), styles["title"], "title", 0))
-        for key in SECTION_KEYS:
-            heading = _Heading(self.text(section_heading(key, words), True), styles["h2"], key, 1)
-            items = brief.sections.get(key, [])
-            if not items:
-                empty = Paragraph(self.text(words["empty_section"]), styles["muted"])
+        story.append(_Heading(self.text(view.title, True), styles["title"], "title", 0))
+        for section in view.sections:
+            key = section.key
+            heading = _Heading(self.text(section.heading, True), styles["h2"], key, 1)
+            if not section.items:
+                empty = Paragraph(self.text(section.empty), styles["muted"])
                 story.append(KeepTogether([heading, empty]))
                 continue
-            bullets = [
+            bullets: list[Any] = [  # ListItems; the stubs do not count them as flowables
                 ListItem(
-                    Paragraph(self._cited(item.text, item.sources), styles["body"]),
+                    Paragraph(self._cited(item), styles["body"]),
                     leftIndent=11,
                     value="•",
                 )
-                for item in items
+                for item in section.items
             ]
-            body = ListFlowable(
+            body: Flowable = ListFlowable(
                 bullets,
                 bulletType="bullet",
                 start="•",
@@ -103,22 +102,22 @@ class _Memo:
                 bulletFontName=self.fonts.regular,
                 bulletFontSize=styles["body"].fontSize,
             )
-            if key == "summary":
+            if section.boxed:
                 body = self._boxed(body)
             # a heading must not be the last line of a page: break early when little room is left
-            lead = words.get("summary_lead", "") if key == "summary" else ""  # summary_lead.j2
+            lead = section.lead
             story += [
                 CondPageBreak(styles["h2"].leading + 3 * styles["body"].leading),
                 heading,
                 *([Paragraph(self.text(lead), styles["muted"])] if lead else []),
                 body,
             ]
-        if brief.key_figures:
+        if view.figures:
             heading = _Heading(self.text(words["key_figures"], True), styles["h2"], "figures", 1)
             story += [heading, self._figures_table()]
-        if brief.sources:
+        if view.sources:
             story.append(_Heading(self.text(words["sources"], True), styles["h2"], "sources", 1))
-            story += [Paragraph(self._source_line(s), styles["source"]) for s in brief.sources]
+            story += [Paragraph(self._source_line(s), styles["source"]) for s in view.sources]
         return story
 
     def _masthead(self) -> Flowable:
@@ -161,29 +160,24 @@ class _Memo:
         )
         return box
 
-    def _cited(self, text: str, ids: list[int]) -> str:
-        marker = citation(ids)
-        body = self.text(text)
+    def _cited(self, cited: Cited) -> str:
+        marker = cited.marker
+        body = self.text(cited.text)
         if not marker:
             return body
         size = self.theme.sizes["small"]
         return f'{body} <font size="{size:g}" color="{self.theme.colours["muted"]}">{marker}</font>'
 
     def _header_block(self) -> Table:
-        brief, words, styles = self.brief, self.words, self.styles
-        rows = [
-            ("to", brief.to),
-            ("from", brief.from_),
-            ("date", brief.date),
-            ("subject", brief.subject or brief.title),
-        ]
-        value_style = {"to": "body", "from": "body", "date": "body", "subject": "label"}
+        styles = self.styles
         data = [
             [
-                Paragraph(self.text(f"{words[key]}:", True), styles["label"]),
-                Paragraph(self.text(value, key == "subject"), styles[value_style[key]]),
+                Paragraph(self.text(f"{row.label}:", True), styles["label"]),
+                Paragraph(
+                    self.text(row.value, row.strong), styles["label" if row.strong else "body"]
+                ),
             ]
-            for key, value in rows
+            for row in self.view.header
         ]
         # splitInRow: a cell taller than a page (pasted essay) flows on, never LayoutError
         table = Table(data, colWidths=[26 * mm, None], hAlign="LEFT", splitInRow=1)
@@ -216,11 +210,11 @@ class _Memo:
                 Paragraph(self.text(words["value"], True), styles["cellhead"]),
             ]
         ]
-        for figure in self.brief.key_figures:
+        for figure in self.view.figures:
             data.append(
                 [
                     Paragraph(self.text(figure.label), styles["cell"]),
-                    Paragraph(self._cited(figure.value, figure.sources), styles["cell"]),
+                    Paragraph(self._cited(figure.value), styles["cell"]),
                 ]
             )
         table = Table(data, colWidths=["45%", "55%"], hAlign="LEFT", repeatRows=1, splitInRow=1)
@@ -239,20 +233,18 @@ class _Memo:
         )
         return table
 
-    def _source_line(self, source: Source) -> str:
-        text = f"<b>[{source.id}]</b> {self.text(source.title)}"
-        details = [d for d in (source.publisher, source.date) if d]
-        if details:
-            text += ". " + self.text(", ".join(details))
-        link = source_link(source)
-        if link:
-            target = _attribute(link)
-            shown = self.text(link)
+    def _source_line(self, source: SourceLine) -> str:
+        text = f"<b>{source.marker}</b> {self.text(source.title)}"
+        if source.details:
+            text += ". " + self.text(source.details)
+        if source.link:
+            target = _attribute(source.link)
+            shown = self.text(source.link)
             colour = self.theme.colours["link"]
             text += f'. <a href="{target}" color="{colour}"><u>{shown}</u></a>'
-        elif source.path:
+        elif source.file:
             muted = self.theme.colours["muted"]
-            text += f'. <font color="{muted}">{self.text(Path(source.path).name)}</font>'
+            text += f'. <font color="{muted}">{self.text(source.file)}</font>'
         return text
 
     def banners(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
@@ -267,9 +259,9 @@ class _Memo:
         canvas.restoreState()
 
     def page_footer(self, canvas: Canvas, page: int, pages: int) -> None:
-        width = canvas._pagesize[0]
+        width = self.theme.page_mm[0] * mm
         bottom = self.theme.margins_mm["bottom"] * mm
-        text = self.words["page"].format(page=page, pages=pages)
+        text = self.view.footer.format(page=page, pages=pages)
         canvas.saveState()
         canvas.setFillColor(colors.HexColor(self.theme.colours["muted"]))
         self.fonts.draw_centred(canvas, width / 2, bottom * 0.58, text, self.theme.sizes["small"])
@@ -359,20 +351,21 @@ def _numbered_canvas(memo: _Memo) -> type[Canvas]:
             self._marks: list[tuple[str, dict]] = []  # bookmarks of the page being drawn
             self.showOutline()  # open the viewer with the bookmarks panel
 
-        def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+        # reportlab's names; the bookmark is held back, so nothing is returned yet
+        def bookmarkPage(self, key: str, **kwargs) -> None:  # type: ignore[override]  # noqa: N802
             # a bookmark names the page being written out: hold it back with its page
             self._marks.append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
             self._marks = []
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own, untyped
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                memo.page_footer(self, self._pageNumber, total)
+                memo.page_footer(self, self._pageNumber, total)  # type: ignore[attr-defined]
                 for key, kwargs in self._marks:
                     Canvas.bookmarkPage(self, key, **kwargs)
                 super().showPage()

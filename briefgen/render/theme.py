@@ -59,6 +59,14 @@ def load_theme(path: Path | None) -> Theme:
 
 
 def _read(path: Path) -> Any:
+    if path == DEFAULT_THEME_FILE:  # every run reads it: from the parsed copy when unchanged
+        from briefgen.bundled import read_bundled
+
+        return read_bundled(path, _parse)
+    return _parse(path)
+
+
+def _parse(path: Path) -> Any:
     from briefgen.yamlio import read_yaml_file
 
     return read_yaml_file(path, "theme file", MAX_THEME_BYTES)

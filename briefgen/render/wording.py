@@ -1,52 +1,91 @@
 """The words the memo prints around the content: header labels, headings, footer, lead-in.
 
-They come from the Jinja2 templates ``labels.j2``, ``headings.j2``, ``footer.j2`` and
-``summary_lead.j2``: one ``{% block %}`` per word. A ``--templates`` folder may hold any of
-these files with any subset of the blocks; every block it leaves out keeps the bundled wording,
-so renaming one heading is a three-line file. Renderers read the result as a plain dict.
+The bundled wording is plain data here (headings come from ``briefgen/sections.py``), so a
+DOCX or PDF memo needs no template engine. A ``--templates`` folder may reword any of it with
+Jinja2 templates ``labels.j2``, ``headings.j2``, ``footer.j2`` and ``summary_lead.j2``: one
+``{% block %}`` per word, named as the keys below. Every block a file leaves out keeps the
+bundled wording, so renaming one heading is a one-line file.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from briefgen.model import SECTION_KEYS, Brief
+from briefgen.model import Brief
+from briefgen.sections import SECTION_KEYS, default_headings
 
-WORDING_TEMPLATES: tuple[str, ...] = ("labels.j2", "headings.j2", "footer.j2", "summary_lead.j2")
+LABELS: dict[str, str] = {
+    "lang": "en",
+    "memorandum": "MEMORANDUM",
+    "to": "TO",
+    "from": "FROM",
+    "date": "DATE",
+    "subject": "SUBJECT",
+    "key_figures": "Key figures",
+    "figure": "Figure",
+    "value": "Value",
+    "sources": "Sources",
+    "empty_section": "No material in the sources.",
+    "attached": "Attached",
+}
 # Stand-ins for the page number and count: DOCX turns them into fields, PDF formats them per page.
 PAGE_PLACEHOLDERS = {"page": "{page}", "pages": "{pages}"}
+FOOTER = "Page {page} of {pages}"
+
+
+def summary_lead(brief: Brief | None) -> str:
+    """The sentence under the summary heading: where the bullets come from (empty: none)."""
+    count = len(brief.sources) if brief is not None else 0
+    if not count:
+        return ""
+    plural = "s" if count != 1 else ""
+    return f"Drawn from {count} source{plural}; markers such as [1] refer to the list at the end."
+
+
+def wording_blocks() -> dict[str, tuple[str, ...]]:
+    """Each wording template a --templates folder may hold, and the blocks it may define."""
+    return {
+        "labels.j2": tuple(LABELS),
+        "headings.j2": SECTION_KEYS,
+        "footer.j2": ("page",),
+        "summary_lead.j2": ("summary_lead",),
+    }
+
+
+WORDING_TEMPLATES: tuple[str, ...] = tuple(wording_blocks())
+
+
+def bundled_wording(brief: Brief | None) -> dict[str, str]:
+    return {**LABELS, **default_headings(), "page": FOOTER, "summary_lead": summary_lead(brief)}
 
 
 def template_wording(brief: Brief | None, user_dir: Path | None = None) -> dict[str, str]:
-    """Render every wording block, taking each from the user's file when it defines it."""
+    """The bundled wording, with every block the user's wording templates define laid over it.
+
+    Jinja2 is imported only when a --templates folder holds a wording file.
+    """
+    words = bundled_wording(brief)
+    files = [n for n in WORDING_TEMPLATES if user_dir is not None and (user_dir / n).is_file()]
+    if not files:
+        return words
     from briefgen.render.templating import get_template, render_block
 
     context: dict[str, Any] = {"brief": brief or Brief(title=""), **PAGE_PLACEHOLDERS}
-    words: dict[str, str] = {}
-    for name in WORDING_TEMPLATES:
-        bundled = get_template(f"bundled/{name}", None, kind="text")
-        user = None
-        if user_dir is not None and (user_dir / name).is_file():
-            user = get_template(name, user_dir, kind="text")
-        for block in bundled.blocks:
-            template = user if user is not None and block in user.blocks else bundled
-            text = render_block(template, block, context, user_dir)
-            words[block] = " ".join(text.split())  # one line: labels never wrap on purpose
+    blocks = wording_blocks()
+    for name in files:
+        template = get_template(name, user_dir, kind="text")
+        for block in blocks[name]:
+            if block in template.blocks:
+                text = render_block(template, block, context, user_dir)
+                words[block] = " ".join(text.split())  # one line: labels never wrap on purpose
     return words
-
-
-@lru_cache(maxsize=1)
-def _defaults() -> tuple[tuple[str, str], ...]:
-    return tuple(template_wording(None).items())
 
 
 def default_labels() -> dict[str, str]:
     """The bundled wording with no brief in view (summary lead-in empty)."""
-    return dict(_defaults())
+    return bundled_wording(None)
 
 
 def labels(overrides: dict[str, str] | None = None) -> dict[str, str]:
@@ -80,11 +119,6 @@ def draft_headings(brief: Brief, user_dir: Path | None) -> dict[str, str]:
     return {key: words[key] for key in HEADING_KEYS if words.get(key)}
 
 
-def with_memo_wording(brief: Brief, settings: Any) -> Any:
-    """A copy of RenderSettings whose labels hold the full wording for this brief."""
-    return dataclasses.replace(settings, labels=memo_wording(brief, settings))
-
-
 def check_user_templates(user_dir: Path, warn: Callable[[str], None]) -> None:
     """Warn about files and blocks briefgen would silently ignore (usually a typo)."""
     from briefgen.render.templating import bundled_template_names, get_template
@@ -94,30 +128,10 @@ def check_user_templates(user_dir: Path, warn: Callable[[str], None]) -> None:
         if path.is_file() and path.name not in known and not path.name.startswith("."):
             names = ", ".join(sorted(known))
             warn(f"{path}: not a briefgen template name (ignored); known: {names}")
-    for name in WORDING_TEMPLATES:
+    for name, blocks in wording_blocks().items():
         if not (user_dir / name).is_file():
             continue
-        expected = set(get_template(f"bundled/{name}", None, kind="text").blocks)
+        expected = set(blocks)
         for block in sorted(set(get_template(name, user_dir, kind="text").blocks) - expected):
             names = ", ".join(sorted(expected))
             warn(f"{user_dir / name}: block {block!r} is not used (expected: {names})")
-
-
-def __getattr__(name: str) -> Any:
-    if name == "DEFAULT_LABELS":  # kept for callers of the old constant
-        return default_labels()
-    raise AttributeError(name)
-
-
-__all__ = [
-    "SECTION_KEYS",
-    "WORDING_TEMPLATES",
-    "check_user_templates",
-    "default_labels",
-    "draft_headings",
-    "labels",
-    "memo_wording",
-    "section_heading",
-    "template_wording",
-    "with_memo_wording",
-]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefgen.errors import InputError
+from briefgen.limits import check_text_size
 
 BRIEF_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
@@ -197,6 +198,7 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
         assert reader is not None  # collect_paths keeps only readable types
         try:
             document = reader(path)
+            check_text_size(document.text, path)  # a small file can hold a huge text
         except InputError as exc:
             failures.append(exc)  # reported below: a warning if others remain, else the error
             continue
@@ -208,8 +210,8 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
         documents.append(document)
     if not documents and len(failures) == 1:
         raise failures[0]
-    for exc in failures:
-        warn(f"{exc.path}: skipped ({exc.message})")
+    for failure in failures:
+        warn(f"{failure.path}: skipped ({failure.message})")
     if not documents:
         where = ", ".join(str(s) for s in sources) or "(no sources)"
         raise InputError(where, "no readable source articles found")

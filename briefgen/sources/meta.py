@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -60,7 +61,7 @@ def title_from_path(path: Path) -> str:
     return path.stem.replace("_", " ")
 
 
-def compact(metadata: dict[str, object]) -> dict[str, str]:
+def compact(metadata: Mapping[str, object]) -> dict[str, str]:
     """Drop empty values and squeeze whitespace, so callers can fill fields blindly."""
     result: dict[str, str] = {}
     for key, value in metadata.items():
