@@ -154,8 +154,9 @@ def sigterm_case(python: str, cap: float) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="hostile-sigterm-") as tmp:
         folder = Path(tmp)
         (folder / "out").mkdir()
-        bullets = [f"Point {n} of a long memo about defence." for n in range(4000)]
-        write_brief(folder, brief_data(summary=bullets[:50], defence=bullets))
+        bullets = [f"Point {n} of a long memo about defence. " * 12 for n in range(200)]
+        sections = ("summary", "defence", "technology", "economy", "outlook")
+        write_brief(folder, brief_data(**{key: bullets for key in sections}))
         start = time.monotonic()
         proc = subprocess.Popen(
             [python, "-m", "briefgen", "render", "brief.json", "-f", "pdf,docx", "-o", "out"],
@@ -165,7 +166,7 @@ def sigterm_case(python: str, cap: float) -> list[str]:
             env=_env(),
             start_new_session=True,
         )
-        time.sleep(3)
+        time.sleep(1.5)
         proc.send_signal(signal.SIGTERM)
         try:
             code = str(proc.wait(timeout=cap))

@@ -357,9 +357,18 @@ def schema() -> None:
     default=None,
     help="Worker processes (default: all cores).",
 )
+@click.option(
+    "--topic-timeout",
+    type=click.FloatRange(min=0),
+    default=600,
+    show_default=True,
+    help="Seconds one topic may take before it is stopped and reported (0: no limit).",
+)
 @style_options
 @header_options
-def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) -> None:
+def batch(
+    folder: Path, output: Path, formats: str, jobs: int | None, topic_timeout: float, **kwargs
+) -> None:
     """One brief per subfolder of FOLDER, written to OUTPUT/<subfolder>/, across processes."""
     from briefgen.app import prepare_output
     from briefgen.batch import ProgressBar, default_jobs, find_topics, run_batch
@@ -368,7 +377,9 @@ def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) 
     topics = find_topics(folder, warn)
     report = ProgressBar(sys.stderr, lambda line: click.echo(line, err=True))
     options = _analysis_options(kwargs)
-    results = run_batch(topics, output, out, options, jobs or default_jobs(), report)
+    results = run_batch(
+        topics, output, out, options, jobs or default_jobs(), report, timeout=topic_timeout
+    )
     _echo_paths(p for result in results for p in result.paths)
     failed = [r for r in results if not r.ok]
     if failed:
