@@ -30,7 +30,8 @@ from briefgen.errors import InputError
 DEFAULT_MAX_SOURCE_MB = 1.0
 _LIMIT_MB: ContextVar[float] = ContextVar("max_source_mb", default=DEFAULT_MAX_SOURCE_MB)
 # A file carries markup, images and compression beside its text: it may be this many times the
-# text limit (10 MB by default, the file limit before text was counted); what is slow and memory-hungry is the text, checked separately.
+# text limit (10 MB by default, the file limit before text was counted); what is slow and
+# memory-hungry is the text, checked separately.
 FILE_FACTOR = 10
 
 # Zip members: the inflated total of a package may reach this many times the file limit; a
