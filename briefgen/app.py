@@ -104,13 +104,13 @@ def is_brief_file(path: Path) -> bool:
 def brief_from_sources(sources: list[Path], options: Any, warn: Warn) -> Brief:
     """Read the sources (bundled seeds when none) and analyse them into a Brief."""
     from briefgen.analysis.pipeline import build_brief
-    from briefgen.limits import source_limit
+    from briefgen.limits import apply_budgets, source_limit
     from briefgen.resources import seeds_dir
     from briefgen.sources.base import read_sources
 
     with source_limit(getattr(options, "max_source_mb", None)):
         documents = read_sources(sources or [seeds_dir()], warn)
-    return build_brief(documents, options)
+    return apply_budgets(build_brief(documents, options), warn)
 
 
 def brief_from_inputs(sources: list[Path], options: Any, warn: Warn) -> Brief:
@@ -136,29 +136,41 @@ def apply_overrides(brief: Brief, options: Any) -> Brief:
 def write_memo(
     brief: Brief, out_dir: Path, output: Output, warn: Warn
 ) -> list[Path]:
-    """The memo in every format, then the e-mail draft when asked: the paths written."""
-    settings = with_view(brief, output.settings(warn))  # the e-mail reads the same view
-    paths = render_brief(brief, out_dir, output.formats, settings)
+    """The memo in every format and, when asked, its e-mail draft, all written or none."""
+    recipients = None
     if output.eml is not None:
-        from briefgen.mail import parse_recipients, write_draft
+        from briefgen.mail import parse_recipients
 
         recipients = parse_recipients(output.eml)
-        paths.append(write_draft(brief, paths, recipients, paths[0].with_suffix(".eml"), settings))
-    return paths
+    settings = output.settings(warn)
+    return render_brief(brief, out_dir, output.formats, settings, recipients)
 
 
-def render_brief(brief: Brief, out_dir: Path, formats: list[str], settings) -> list[Path]:
-    """Render every format into temporary files, then move them all into place."""
+def render_brief(
+    brief: Brief, out_dir: Path, formats: list[str], settings, recipients: list | None = None
+) -> list[Path]:
+    """Render every format into temporary files, then move them all into place.
+
+    With ``recipients`` the e-mail draft (.eml) is made from those temporary files and
+    committed with them: a failing draft leaves every earlier file as it was.
+    """
+    from briefgen.limits import apply_budgets
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
 
+    apply_budgets(brief, settings.warn)  # nothing unbounded reaches a renderer
     # What the memo says (wording, headings, source lines) is worked out once for all formats.
     settings = with_view(brief, settings)
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
-    return write_all(jobs)
+    then = []
+    if recipients:
+        from briefgen.mail import draft_writer
+
+        then.append((out_dir / f"{stem}.eml", draft_writer(brief, recipients, settings)))
+    return write_all(jobs, then)
 
 
 def with_view(brief: Brief, settings: RenderSettings) -> RenderSettings:

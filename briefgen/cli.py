@@ -70,7 +70,8 @@ def header_options(command):
         click.option(
             "--max-source-mb",
             type=click.FloatRange(min=0, min_open=True),
-            help="Refuse source files larger than this (default: 10 MB).",
+            help="Refuse a source holding more text than this, or a file 10 times it "
+            "(default: 1 MB).",
         ),
     ]
     return _apply(options, command)
@@ -181,11 +182,17 @@ class BriefgenGroup(click.Group):
             return super().main(args, prog_name, complete_var, False, **extra)
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args
+        from briefgen.output import Terminated, stop_on_signals
+
+        stop_on_signals()  # SIGTERM unwinds like Ctrl-C: workers stopped, temporaries removed
         try:
             super().main(args, prog_name or "briefgen", complete_var, False, **extra)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.Abort:
+        except click.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # click wraps Ctrl-C and SIGTERM
+                click.echo("error: interrupted", err=True)
+                sys.exit(143 if isinstance(exc.__cause__, Terminated) else 130)
             click.echo("error: aborted", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except click.ClickException as exc:  # BriefgenError is one: it prints its own lines
@@ -196,9 +203,9 @@ class BriefgenGroup(click.Group):
             else:  # Click's usage errors: one line too, no usage block
                 click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("error: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(143 if isinstance(exc, Terminated) else 130)
         except BrokenPipeError:
             sys.exit(1)
         except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug
@@ -350,9 +357,18 @@ def schema() -> None:
     default=None,
     help="Worker processes (default: all cores).",
 )
+@click.option(
+    "--topic-timeout",
+    type=click.FloatRange(min=0),
+    default=600,
+    show_default=True,
+    help="Seconds one topic may take before it is stopped and reported (0: no limit).",
+)
 @style_options
 @header_options
-def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) -> None:
+def batch(
+    folder: Path, output: Path, formats: str, jobs: int | None, topic_timeout: float, **kwargs
+) -> None:
     """One brief per subfolder of FOLDER, written to OUTPUT/<subfolder>/, across processes."""
     from briefgen.app import prepare_output
     from briefgen.batch import ProgressBar, default_jobs, find_topics, run_batch
@@ -361,7 +377,9 @@ def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) 
     topics = find_topics(folder, warn)
     report = ProgressBar(sys.stderr, lambda line: click.echo(line, err=True))
     options = _analysis_options(kwargs)
-    results = run_batch(topics, output, out, options, jobs or default_jobs(), report)
+    results = run_batch(
+        topics, output, out, options, jobs or default_jobs(), report, timeout=topic_timeout
+    )
     _echo_paths(p for result in results for p in result.paths)
     failed = [r for r in results if not r.ok]
     if failed:

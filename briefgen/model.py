@@ -329,12 +329,9 @@ MAX_BRIEF_BYTES = 20 * 1024 * 1024
 
 def load_brief(path: Path) -> Brief:
     """Read a brief from a .yaml/.yml/.json file; raise InputError naming the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    if len(raw) > MAX_BRIEF_BYTES:
-        raise InputError(path, f"brief file is larger than {MAX_BRIEF_BYTES // 2**20} MB")
+    from briefgen.limits import read_regular_file
+
+    raw = read_regular_file(path, MAX_BRIEF_BYTES, "brief file")  # no FIFO, no /dev/zero
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

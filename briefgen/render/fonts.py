@@ -9,6 +9,8 @@ A character no installed font covers is reported once through ``warn``.
 
 from __future__ import annotations
 
+import bisect
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -23,6 +25,8 @@ from briefgen.render.text import xml_safe
 
 TRUETYPE_SUFFIXES = (".ttf", ".ttc")
 DEFAULT_BODY = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
+# Installed fonts tried for one character (each is parsed when first tried).
+MAX_FALLBACK_TRIES = 4
 # Characters that never need a font of their own: they join the run around them.
 _NEUTRAL_CATEGORIES = {"Zs", "Cc", "Cf"}
 
@@ -69,21 +73,79 @@ def find_family(family: str, bold: bool = False) -> Path | None:
     return path if path.is_file() else None
 
 
-@lru_cache(maxsize=512)
-def files_with_char(char: str) -> tuple[Path, ...]:
-    """TrueType files fontconfig says contain ``char``, upright regular faces first."""
-    out = _run(["fc-list", f":charset={ord(char):x}", "file", "style"])
-    found: list[tuple[int, str, Path]] = []
+@lru_cache(maxsize=1)
+def _font_index() -> tuple[tuple[int, Path, tuple[int, ...]], ...]:
+    """Every installed TrueType file with its rank (upright regular first) and coverage.
+
+    One ``fc-list`` for the whole run: asking fontconfig once per character cost one process
+    per character no font in the chain has (600 such characters: minutes).
+    Coverage is a flat sorted tuple of range bounds (lo0, hi0, lo1, hi1, ...) for bisect.
+    """
+    out = _run(["fc-list", "--format", "%{file}\t%{style[0]}\t%{charset}\n"])
+    index: list[tuple[int, str, Path, tuple[int, ...]]] = []
     for line in out.splitlines():
-        file, _, style = line.partition(":")
+        file, _, rest = line.partition("\t")
+        style, _, charset = rest.partition("\t")
         path = Path(file.strip())
         if path.suffix.lower() not in TRUETYPE_SUFFIXES:
+            continue
+        bounds: list[int] = []
+        try:
+            for span in charset.split():
+                low, _, high = span.partition("-")
+                bounds += [int(low, 16), int(high or low, 16)]
+        except ValueError:
             continue
         style = style.lower()
         plain = any(word in style for word in ("regular", "book", "normal"))
         slanted = any(word in style for word in ("italic", "oblique", "bold"))
-        found.append((0 if plain and not slanted else 1, str(path), path))
-    return tuple(path for _, _, path in sorted(found))
+        index.append((0 if plain and not slanted else 1, str(path), path, tuple(bounds)))
+    return tuple((rank, path, bounds) for rank, _, path, bounds in sorted(index))
+
+
+def files_with_char(char: str) -> tuple[Path, ...]:
+    """TrueType files fontconfig says contain ``char``, upright regular faces first."""
+    code = ord(char)
+    found = []
+    for _, path, bounds in _font_index():
+        at = bisect.bisect_right(bounds, code)
+        # inside a range when it falls after a low bound (odd position) or on a high bound
+        if at % 2 == 1 or (at and bounds[at - 1] == code):
+            found.append(path)
+    return tuple(found)
+
+
+# ----------------------------------------------------------------------------- right to left
+
+# Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _bidi() -> tuple[Callable[[str], str], Callable[..., str]] | None:
+    """arabic-reshaper's reshape and python-bidi's get_display (None when not installed)."""
+    try:
+        from arabic_reshaper import reshape
+        from bidi import get_display
+    except ImportError:
+        return None
+    return reshape, get_display
+
+
+def shaped(text: str) -> str:
+    """Arabic letters in their joined forms (a PDF draws glyphs as given: no shaping engine)."""
+    tools = _bidi()
+    return tools[0](text) if tools and has_rtl(text) else text
+
+
+def visual(text: str, base: str | None = None) -> str:
+    """One line of shaped text in the order it is drawn, left to right (Unicode bidi rules)."""
+    tools = _bidi()
+    return tools[1](text, base_dir=base) if tools and has_rtl(text) else text
 
 
 # ----------------------------------------------------------------------------- registration
@@ -151,6 +213,8 @@ class FontChain:
     ) -> None:
         self.warn = warn
         self._missing: set[str] = set()
+        self._chosen: dict[str, Pair | None] = {}  # each character's font, looked up once
+        self._rtl_warned = False
         body = tuple(body)
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
@@ -195,6 +259,13 @@ class FontChain:
         self.pairs.append(Pair(regular, bold))
 
     def _pair_for(self, char: str) -> Pair | None:
+        if char in self._chosen:
+            return self._chosen[char]
+        pair = self._find_pair(char)
+        self._chosen[char] = pair
+        return pair
+
+    def _find_pair(self, char: str) -> Pair | None:
         for pair in self.pairs:
             if pair.regular.covers(char):
                 return pair
@@ -203,7 +274,7 @@ class FontChain:
             self._add_family(self._pending.pop(0))
             if len(self.pairs) > before and self.pairs[-1].regular.covers(char):
                 return self.pairs[-1]
-        for path in files_with_char(char):  # last resort: any installed font with the glyph
+        for path in files_with_char(char)[:MAX_FALLBACK_TRIES]:  # any installed font with it
             face = register(path)
             if face is not None and face.covers(char):
                 pair = Pair(face, face)
@@ -247,14 +318,54 @@ class FontChain:
                 runs.append((body, pending))
         return [(face.name, "".join(chars)) for face, chars in runs]
 
-    def markup(self, text: str, bold: bool = False) -> str:
-        """Paragraph markup for ``text``: escaped, with <font face> around non-body runs."""
+    def markup(self, text: str, bold: bool = False, ordered: bool = False) -> str:
+        """Paragraph markup for ``text``: escaped, with <font face> around non-body runs.
+
+        Right-to-left text is shaped and put in visual order first, unless ``ordered`` says
+        the caller has done so (lines of a wrapped paragraph, see ``rtl_lines``).
+        """
+        if not ordered:
+            text = self.display(text)
         base = self.bold if bold else self.regular
         parts = []
         for name, chunk in self.runs(text, bold):
             escaped = escape(chunk, quote=False)
             parts.append(escaped if name == base else f'<font face="{name}">{escaped}</font>')
         return "".join(parts)
+
+    def display(self, text: str) -> str:
+        """``text`` shaped and in visual order, as one line (or as given, with a warning once,
+        where python-bidi and arabic-reshaper are missing)."""
+        if not has_rtl(text):
+            return text
+        if _bidi() is None:
+            if not self._rtl_warned:
+                self._rtl_warned = True
+                self.warn(
+                    "right-to-left text is printed unshaped, left to right, in the PDF "
+                    "(install python-bidi and arabic-reshaper)"
+                )
+            return text
+        return visual(shaped(text))
+
+    def rtl_lines(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Right-to-left ``text`` broken into lines of at most ``width`` points in reading
+        order, each line then put in visual order. Reordering a whole paragraph before a
+        left-to-right line breaker would print its last line first."""
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
+        space = self.width(" ", size, bold)
+        for word in shaped(text).split():
+            wide = self.width(word, size, bold)
+            if current and used + space + wide > width:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            used += (space if current else 0.0) + wide
+            current.append(word)
+        if current:
+            lines.append(" ".join(current))
+        return [visual(line, "R") for line in lines]
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -265,13 +376,14 @@ class FontChain:
         """Draw text on a canvas at (x, y), switching fonts per run."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        for name, chunk in self.runs(text, bold):
+        for name, chunk in self.runs(self.display(text), bold):
             canvas.setFont(name, size)
             canvas.drawString(x, y, chunk)
             x += stringWidth(chunk, name, size)
 
     def draw_centred(self, canvas, x: float, y: float, text: str, size: float, bold=False) -> None:
-        self.draw(canvas, x - self.width(text, size, bold) / 2, y, text, size, bold)
+        width = self.width(self.display(text), size, bold)
+        self.draw(canvas, x - width / 2, y, text, size, bold)
 
     def _report(self, char: str) -> None:
         if char in self._missing:

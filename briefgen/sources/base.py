@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefgen.errors import InputError
+from briefgen.limits import check_text_size
 
 BRIEF_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
@@ -197,6 +198,7 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
         assert reader is not None  # collect_paths keeps only readable types
         try:
             document = reader(path)
+            check_text_size(document.text, path)  # a small file can hold a huge text
         except InputError as exc:
             failures.append(exc)  # reported below: a warning if others remain, else the error
             continue
