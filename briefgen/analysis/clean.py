@@ -272,6 +272,10 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
             (result.paragraphs if result.paragraphs else result.highlights).append(bullet)
             continue
         if is_subhead(line):
+            if not title and not result.paragraphs and not result.highlights:
+                # An untitled document's first line is its headline: the source list names it.
+                result.paragraphs.append(line)
+                continue
             result.dropped.append(line)
             continue
         rest, place = strip_dateline(line)
