@@ -29,6 +29,7 @@ _PATTERNS = [
     ("day", rf"\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?!\d|:)(?:st|nd|rd|th)?"
             rf"(?:,?\s+(?P<y2>{_YEAR}))?\b"),
     ("month", rf"\b(?:(?P<part>early|mid|late)[- ])?(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"),
+    ("month", rf"\b(?:in|by|until|from|since)\s+(?P<m4>{_MONTH})\b(?!\s*\d)"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relative", r"\b(?P<which>this|next|last)\s+(?P<span>week|month|year)\b"),
     ("relative", r"\b(?P<which2>later|earlier)\s+this\s+(?P<span2>week|month|year)\b"),
@@ -130,6 +131,12 @@ def _resolve(
         return when, "day"
     if group["m3"]:
         return dt.date(int(group["y3"]), _month_number(group["m3"]), 1), "month"
+    if group["m4"]:  # "in April": the source's year, or the next April for a plan
+        if anchor is None:
+            return None
+        month = _month_number(group["m4"])
+        year = anchor.year + (1 if future and month < anchor.month else 0)
+        return dt.date(year, month, 1), "month"
     if group["wd"]:
         if anchor is None:
             return None

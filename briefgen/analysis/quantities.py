@@ -114,7 +114,9 @@ _TO = re.compile(
     r"(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:to|into)\s+(?:a\s+new\s+\w+\s+of\s+)?",
     re.IGNORECASE,
 )
-_UP_FROM = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s+", re.IGNORECASE)
+_UP_FROM = re.compile(
+    r"(?:\s+[a-z]+)?\s*,?\s*(?:up|down)\s+from\s+(?:the\s+|its\s+)?", re.IGNORECASE
+)
 _CONVERTED = re.compile(r"\s*[(,]\s*(?:(?:equivalent to|or)\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -229,7 +231,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         ):
             continue  # "half" alone is not a figure; "half the world's population" is
         found.append(Quantity(start, end, text, kind, amount, unit))
-    return _join_changes(sentence, _join_conversions(sentence, found))
+    return _join_changes(sentence, _join_ranges(sentence, _join_conversions(sentence, found)))
 
 
 def _join_conversions(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -247,6 +249,28 @@ def _join_conversions(sentence: str, found: list[Quantity]) -> list[Quantity]:
             text = f"{previous.text} (~{told})"
             end = quantity.end + (1 if sentence[quantity.end : quantity.end + 1] == ")" else 0)
             out[-1] = Quantity(previous.start, end, text, "money", previous.amount, previous.unit)
+            continue
+        out.append(quantity)
+    return out
+
+
+def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "between €30 billion and €50 billion": one figure, "€30–50 billion"."""
+    out: list[Quantity] = []
+    for quantity in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and (previous.kind, previous.unit) == (quantity.kind, quantity.unit)
+            and re.fullmatch(r"\s+(?:and|to)\s+", sentence[previous.end : quantity.start])
+            and re.search(r"\bbetween\s+$", sentence[: previous.start])
+        ):
+            low, high = previous.text.split(" "), quantity.text.split(" ")
+            same_tail = len(low) > 1 and low[1:] == high[1:]
+            text = f"{low[0]}–{re.sub(r'^[^0-9]*', '', high[0]) if same_tail else quantity.text}"
+            text = " ".join([text, *high[1:]]) if same_tail else f"{previous.text}–{quantity.text}"
+            out[-1] = Quantity(previous.start, quantity.end, text, quantity.kind, quantity.amount,
+                               quantity.unit)  # fmt: skip
             continue
         out.append(quantity)
     return out
@@ -293,4 +317,6 @@ def value_key(quantity: Quantity) -> str:
     """Tellings of one figure share this key: "$44 billion" and "US$44bn" alike."""
     if quantity.amount is None:
         return re.sub(r"\W+", "", quantity.text.lower())
-    return f"{quantity.kind}:{quantity.unit.lower()}:{quantity.amount:.6g}"
+    # a change is its own fact: "27.5% → 15%" is not the "15%" told alone
+    was = re.sub(r"\W+", "", quantity.before.lower())
+    return f"{quantity.kind}:{quantity.unit.lower()}:{quantity.amount:.6g}:{was}"
