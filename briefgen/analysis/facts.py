@@ -16,7 +16,8 @@ from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import is_unit, label_for
 from briefgen.analysis.quantities import Quantity, find_quantities, value_key
 
-KINDS = ("money", "percent", "share", "measure", "event", "date", "place", "person")
+KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
+         "person")  # fmt: skip
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -134,7 +135,7 @@ def _role(role: str) -> str:
 
 def _value_key(kind: str, value: str) -> str:
     """Tellings of one figure share a key: "$44 billion" and "US$44 billion" alike."""
-    if kind in ("money", "percent", "measure") and "→" not in value:
+    if kind in ("money", "percent", "measure", "number") and "→" not in value:
         found = find_quantities(value)
         if found and found[0].amount is not None:
             return value_key(found[-1])
@@ -194,9 +195,11 @@ def _merge_short_names(facts: list[Fact]) -> None:
             fact.kind = ""
 
 
-_WEIGHT = {"money": 3.0, "percent": 2.5, "share": 2.0, "measure": 1.5, "event": 1.0,
+_WEIGHT = {"money": 3.0, "percent": 2.5, "share": 2.0, "measure": 1.5, "number": 1.2,
+           "time": 0.5, "event": 1.0,
            "date": 1.0, "place": 0.5, "person": 0.0}  # fmt: skip
-_QUOTA = {"money": 5, "percent": 3, "share": 2, "measure": 3, "event": 1, "date": 2,
+_QUOTA = {"money": 5, "percent": 3, "share": 2, "measure": 3, "number": 2, "time": 1,
+          "event": 1, "date": 2,
           "place": 1, "person": 2}  # fmt: skip
 
 
