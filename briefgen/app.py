@@ -133,9 +133,7 @@ def apply_overrides(brief: Brief, options: Any) -> Brief:
     return brief
 
 
-def write_memo(
-    brief: Brief, out_dir: Path, output: Output, warn: Warn
-) -> list[Path]:
+def write_memo(brief: Brief, out_dir: Path, output: Output, warn: Warn) -> list[Path]:
     """The memo in every format and, when asked, its e-mail draft, all written or none."""
     recipients = None
     if output.eml is not None:
