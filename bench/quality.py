@@ -1,281 +1,239 @@
-"""Measure the analysis on the labelled set in tests/data/labelled (and on the real seeds).
+"""Measure the analysis on labelled real coverage (../shared/corpus), leaving one event out.
 
-Prints per-section precision, recall and F1 of sentence classification (a gold sentence the
-splitter or cleaner mangles counts as missed), cleaning and splitting accuracy, facts recall
-(each fact string found anywhere in the memo's text), and ROUGE-1/ROUGE-2 F of the summary
-against our reference bullets. With ../shared/seeds present it also scores the summary drawn
-from 002_6c2a4febaa1a5456.txt alone against the publisher highlights of 000_b0cda15bc5fc1a94.txt.
+The corpus gives each sentence as its set of lower-case words, never its text. So each source
+is rebuilt as a document of pseudo-sentences (a sentence's words in sorted order, capitalised,
+ending in a full stop), one paragraph per sentence, and the whole briefgen pipeline runs on it:
+cleaning, splitting, classification, duplicate merging, summary, section selection and the word
+budget. Everything that reads a sentence as a set of words (the section model, TF-IDF vectors,
+near-duplicates, centrality) sees what it would see in the real text; what reads word order
+(cue phrases of more than one word for the cue-only rule, shortening, key figures) does not,
+so those are not measured here. Memo bullets are matched back to labelled sentences by their
+word set.
 
-    python3 bench/quality.py [--sections FILE] [--verbose]
+For each event, the section model is trained on the other 14 (bench/train.py's recipe), so every
+figure below is held out: no weight was set on the event it is measured on. (The summary's and
+selection's rules were written while looking at these events' figures: they are not weights,
+but say so when quoting them.)
+
+Printed: sentence-level precision/recall/F1 per label and macro-F1 over the five; defence
+sentences that the labels call colour (``other``); share of ``bluf_facts`` the summary carries
+(a fact is carried when one summary bullet holds all its words); share of memo bullets labelled
+``other``; sections left empty although the sources had two or more sentences for them; and
+the labels of the bullets the word budget dropped.
+
+    python3 bench/quality.py [--corpus DIR] [--learning] [--verbose]
+
+Run on a checkout without the learned model (main before issue 12), it measures the cue rule.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import re
 import sys
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
-from briefgen.analysis.pipeline import Options, analyse, build_brief  # noqa: E402
-from briefgen.sections import BODY_SECTIONS, LABELS, SUMMARY  # noqa: E402
+from briefgen.analysis import pipeline  # noqa: E402
+from briefgen.analysis.pipeline import Options, analyse  # noqa: E402
 from briefgen.sources.base import SourceDocument  # noqa: E402
 
-LABELLED = REPO / "tests" / "data" / "labelled"
-# Written after the cue weights were set and never used to tune them: an honest second opinion.
-HELD_OUT = REPO / "tests" / "data" / "heldout"
-SHARED_SEEDS = REPO.parent / "shared" / "seeds"
-SECTIONS = LABELS
-MEMO_SECTIONS = BODY_SECTIONS
+CORPUS = REPO.parent / "shared" / "corpus"
+LABELS = ("defence", "technology", "economy", "outlook", "other")
+BODY = LABELS[:4]
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
-@dataclass
-class Article:
-    path: Path
-    title: str
-    text: str
-    gold: dict[str, str]  # normalised sentence -> label
-    drops: list[str]
-    datelines: list[str]
-    highlights: list[str]
-    facts: list[str] = field(default_factory=list)
-    summary: list[str] = field(default_factory=list)
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower().replace("\u2019", "'")))
 
 
-def load_article(path: Path) -> Article:
-    """Parse one labelled file (format in tests/data/README.md) into text and gold labels."""
-    header, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
-    meta: dict[str, list[str]] = {}
-    for line in header.splitlines():
-        key, _, value = line.partition(":")
-        meta.setdefault(key.strip(), []).append(value.strip())
-    lines = [meta["title"][0], ""]
-    gold: dict[str, str] = {}
-    drops: list[str] = []
-    datelines: list[str] = []
-    highlights: list[str] = []
-    paragraph = ""
-    prefix = ""
+def load_events(folder: Path = CORPUS) -> list[dict]:
+    """Every NN_event.json, named by its file; sentences keep their article order."""
+    events = []
+    for path in sorted(folder.glob("[0-9]*.json")):
+        event = json.loads(path.read_text(encoding="utf-8"))
+        event["name"] = path.stem
+        events.append(event)
+    if not events:
+        raise SystemExit(f"no NN_*.json events in {folder}")
+    return events
 
-    def flush() -> None:
-        nonlocal paragraph
-        if paragraph:
-            lines.extend([paragraph, ""])
-            paragraph = ""
 
-    for raw in body.splitlines():
-        if not raw.strip():
-            flush()
+def pseudo_documents(event: dict, folder: Path) -> list[SourceDocument]:
+    """One document per source: its sentences' sorted words, one sentence per paragraph."""
+    documents = []
+    for source in event["sources"]:
+        lines = [
+            " ".join(s["words"]).capitalize() + "."
+            for s in event["sentences"]
+            if s["source"] == source["id"]
+        ]
+        if lines:
+            path = folder / f"{event['name']}_{source['id']}.txt"
+            documents.append(SourceDocument(text="\n\n".join(lines), title="", path=path))
+    return documents
+
+
+def fact_words(fact: object) -> frozenset[str]:
+    if isinstance(fact, dict):
+        return frozenset(fact["words"])
+    return word_set(str(fact))
+
+
+@dataclasses.dataclass
+class Totals:
+    tp: Counter = dataclasses.field(default_factory=Counter)
+    fp: Counter = dataclasses.field(default_factory=Counter)
+    fn: Counter = dataclasses.field(default_factory=Counter)
+    colour_in_defence: int = 0
+    facts: int = 0
+    facts_carried: int = 0
+    bullets: int = 0
+    colour_bullets: int = 0
+    summary_bullets: int = 0
+    colour_summary: int = 0
+    sections_due: int = 0
+    sections_empty: int = 0
+    budget_dropped: Counter = dataclasses.field(default_factory=Counter)
+    misses: list = dataclasses.field(default_factory=list)
+
+
+def measure_event(event: dict, options: Options, totals: Totals, folder: Path) -> None:
+    gold = {frozenset(s["words"]): s["section"] for s in event["sentences"]}
+    documents = pseudo_documents(event, folder)
+    analysis = analyse(documents, options)
+    for sentence in analysis.sentences:
+        label = gold.get(word_set(sentence.text))
+        if label is None:
             continue
-        label, _, text = raw.partition(" ")
-        glued = label.endswith("^")
-        label = label.rstrip("^")
-        if label == "highlight":
-            highlights.append(text)
-            lines.append(f"- {text}")
-        elif label == "drop":
-            flush()
-            drops.append(text)
-            lines.extend([text, ""])
-        elif label == "dateline":
-            prefix = text.rstrip() + " "
-            datelines.append(text.strip())
-        elif label in SECTIONS:
-            gold[_norm(text)] = label
-            sentence = prefix + text
-            prefix = ""
-            paragraph = f"{paragraph}{'' if glued else ' '}{sentence}".strip()
+        guess = sentence.section
+        if guess == label:
+            totals.tp[label] += 1
         else:
-            raise ValueError(f"{path}: unknown label {label!r}")
-    flush()
-    return Article(
-        path=path,
-        title=meta["title"][0],
-        text="\n".join(lines),
-        gold=gold,
-        drops=drops,
-        datelines=datelines,
-        highlights=highlights,
-        facts=meta.get("fact", []),
-        summary=meta.get("summary", []),
-    )
+            totals.fp[guess] += 1
+            totals.fn[label] += 1
+        if guess == "defence" and label == "other":
+            totals.colour_in_defence += 1
+    summary, body = _memo(analysis, documents, options)
+    for items in [summary, *body.values()]:
+        for text in items:
+            totals.bullets += 1
+            totals.colour_bullets += gold.get(word_set(text)) == "other"
+    totals.summary_bullets += len(summary)
+    totals.colour_summary += sum(gold.get(word_set(t)) == "other" for t in summary)
+    bullets = [word_set(t) for t in summary]
+    for fact in event["bluf_facts"]:
+        words = fact_words(fact)
+        totals.facts += 1
+        if any(words <= b for b in bullets):
+            totals.facts_carried += 1
+        else:
+            totals.misses.append(f"{event['name']}: fact not in summary: {sorted(words)}")
+    had = Counter(s["section"] for s in event["sentences"])
+    for key in BODY:
+        if had[key] >= 2:
+            totals.sections_due += 1
+            if not body.get(key):
+                totals.sections_empty += 1
+                totals.misses.append(f"{event['name']}: {key} empty ({had[key]} sentences)")
+    for sentence in getattr(analysis, "budget_dropped", []):
+        totals.budget_dropped[gold.get(word_set(sentence.text), "?")] += 1
 
 
-def load_set(folder: Path = LABELLED) -> list[Article]:
-    return [load_article(p) for p in sorted(folder.glob("*.txt"))]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _document(article: Article) -> SourceDocument:
-    return SourceDocument(text=article.text, title=article.title, path=article.path)
-
-
-# --------------------------------------------------------------------------- scores
-
-
-def rouge_n(candidate: str, reference: str, n: int) -> float:
-    """ROUGE-N F1 on lower-cased word n-grams (no stemming, no stop-word removal)."""
-
-    def grams(text: str) -> Counter[tuple[str, ...]]:
-        words = re.findall(r"[a-z0-9]+", text.lower())
-        return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
-
-    cand, ref = grams(candidate), grams(reference)
-    overlap = sum((cand & ref).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(cand.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
+def _memo(analysis, documents, options) -> tuple[list[str], dict[str, list[str]]]:
+    """Summary and body bullet texts (without Watch lines), from this checkout's pipeline."""
+    if hasattr(pipeline, "select"):
+        chosen = pipeline.select(analysis)
+        summary = [s.text for s in chosen["summary"]]
+        return summary, {k: [s.text for s in chosen[k]] for k in BODY}
+    brief = pipeline.build_brief(documents, options)  # before issue 12: no select()
+    body = {k: [i.text for i in brief.sections[k] if not i.text.startswith("Watch:")] for k in BODY}
+    return [i.text for i in brief.sections["summary"]], body
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-@dataclass
-class Report:
-    per_section: dict[str, tuple[float, float, float, int]]
-    macro_f1: float  # over the four memo sections
-    macro_f1_all: float  # including "other"
-    split_accuracy: float
-    drops_removed: float
-    facts_recall: float
-    rouge1: float
-    rouge2: float
-    misses: list[str]
-    false_merges: int = 0  # labelled sentences are distinct claims: any merge is wrong
-    seeds_rouge1: float | None = None
+def run(events: list[dict], verbose: bool = False) -> Totals:
+    totals = Totals()
+    learned = "section_model" in {f.name for f in dataclasses.fields(Options)}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for i, event in enumerate(events):
+            options = Options()
+            if learned:
+                options = Options(section_model=_fold_model(events, i, folder))
+            measure_event(event, options, totals, folder)
+    return totals
 
 
-def evaluate(articles: list[Article], options: Options | None = None) -> Report:
-    options = options or Options()
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    support: Counter[str] = Counter()
-    split_ok = total_gold = 0
-    drops_ok = total_drops = 0
-    facts_ok = total_facts = 0
-    rouge1: list[float] = []
-    rouge2: list[float] = []
-    misses: list[str] = []
-    false_merges = 0
-    for article in articles:
-        analysis = analyse([_document(article)], options)
-        predicted = {_norm(s.text): s.section for s in analysis.sentences}
-        false_merges += sum(s.tellings - 1 for s in analysis.kept)
-        for sentence, label in article.gold.items():
-            support[label] += 1
-            total_gold += 1
-            guess = predicted.get(sentence)
-            if guess is not None:
-                split_ok += 1
-            if guess == label:
-                tp[label] += 1
-            else:
-                fn[label] += 1
-                misses.append(f"{article.path.name}: gold {label}, got {guess}: {sentence}")
-        for sentence, guess in predicted.items():
-            if article.gold.get(sentence) != guess:
-                fp[guess] += 1
-        story = " ".join(s.text for s in analysis.sentences + analysis.highlights)
-        for drop in article.drops + article.datelines:
-            total_drops += 1
-            drops_ok += drop.rstrip(" —-:") not in story
+def _fold_model(events: list[dict], held_out: int, folder: Path) -> Path:
+    """The section model trained without event ``held_out``, written to a file."""
+    from train import fit
 
-        brief = build_brief([_document(article)], options)
-        memo = " ".join(
-            [item.text for items in brief.sections.values() for item in items]
-            + [f"{k.label} {k.value}" for k in brief.key_figures]
-        )
-        flat = _norm(memo).lower()
-        for fact in article.facts:
-            total_facts += 1
-            found = fact.lower() in flat
-            facts_ok += found
-            if not found:
-                misses.append(f"{article.path.name}: fact missing: {fact}")
-        summary = " ".join(item.text for item in brief.sections[SUMMARY])
-        reference = " ".join(article.summary)
-        rouge1.append(rouge_n(summary, reference, 1))
-        rouge2.append(rouge_n(summary, reference, 2))
+    from briefgen.analysis.classify import load_cues
 
-    per_section = {
-        s: (*prf(tp[s], fp[s], fn[s]), support[s]) for s in SECTIONS if support[s] or fp[s]
-    }
-    memo_f1 = [per_section[s][2] for s in MEMO_SECTIONS if s in per_section]
-    all_f1 = [v[2] for v in per_section.values()]
-    return Report(
-        per_section=per_section,
-        macro_f1=sum(memo_f1) / len(memo_f1),
-        macro_f1_all=sum(all_f1) / len(all_f1),
-        split_accuracy=split_ok / total_gold,
-        drops_removed=drops_ok / total_drops if total_drops else 1.0,
-        facts_recall=facts_ok / total_facts if total_facts else 1.0,
-        rouge1=sum(rouge1) / len(rouge1),
-        rouge2=sum(rouge2) / len(rouge2),
-        misses=misses,
-        false_merges=false_merges,
+    train = [s for j, e in enumerate(events) if j != held_out for s in e["sentences"]]
+    path = folder / f"fold_{held_out}.json"
+    path.write_text(json.dumps(fit(train, load_cues(None))), encoding="utf-8")
+    return path
+
+
+def report(totals: Totals, events: int, verbose: bool) -> None:
+    sentences = sum(totals.tp.values()) + sum(totals.fn.values())
+    print(f"held out, leave one event out: {events} events, {sentences} sentences matched")
+    print(f"{'section':<12}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}")
+    f1s = []
+    for label in LABELS:
+        p, r, f = prf(totals.tp[label], totals.fp[label], totals.fn[label])
+        f1s.append(f)
+        print(f"{label:<12}{p:>10.3f}{r:>10.3f}{f:>8.3f}{totals.tp[label] + totals.fn[label]:>9}")
+    print(f"macro-F1 over five labels:          {sum(f1s) / len(f1s):.3f}")
+    print(f"colour (other) filed as defence:    {totals.colour_in_defence}")
+    print(
+        f"bottom-line facts carried:          {totals.facts_carried / totals.facts:.3f}"
+        f" ({totals.facts_carried} of {totals.facts})"
     )
-
-
-def seeds_rouge1(folder: Path = SHARED_SEEDS, options: Options | None = None) -> float | None:
-    """Summary of 002 alone vs the publisher highlights of 000 (same event), ROUGE-1 F."""
-    from briefgen.analysis.clean import clean_text
-    from briefgen.sources.text import read_text_file
-
-    story, highlighted = folder / "002_6c2a4febaa1a5456.txt", folder / "000_b0cda15bc5fc1a94.txt"
-    if not (story.is_file() and highlighted.is_file()):
-        return None
-    reference = clean_text(highlighted.read_text(encoding="utf-8")).highlights
-    brief = build_brief([read_text_file(story)], options or Options())
-    summary = " ".join(item.text for item in brief.sections[SUMMARY])
-    return rouge_n(summary, " ".join(reference), 1)
+    print(
+        f"memo bullets labelled other:        {totals.colour_bullets / totals.bullets:.3f}"
+        f" ({totals.colour_bullets} of {totals.bullets}; summary"
+        f" {totals.colour_summary} of {totals.summary_bullets})"
+    )
+    print(f"sections empty with >= 2 sentences: {totals.sections_empty} of {totals.sections_due}")
+    dropped = ", ".join(f"{k} {v}" for k, v in totals.budget_dropped.most_common()) or "none"
+    print(f"bullets the word budget dropped:    {dropped}")
+    if verbose:
+        print("\n".join(["misses:", *totals.misses]))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sections", type=Path, help="cue file to measure instead of the bundled")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--learning", action="store_true", help="also run bench/learning.py")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    options = Options(cues=args.sections)
-    for folder in (LABELLED, HELD_OUT):
-        _print_report(folder, options, args.verbose)
-    seeds = seeds_rouge1(options=options)
-    if seeds is not None:
-        print(f"real seeds: summary of 002 alone vs highlights of 000, ROUGE-1 F: {seeds:.3f}")
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    events = load_events(args.corpus)
+    report(run(events, args.verbose), len(events), args.verbose)
+    if args.learning:
+        from learning import main as learning_main
+
+        print()
+        learning_main([str(args.corpus)])
     return 0
-
-
-def _print_report(folder: Path, options: Options, verbose: bool) -> None:
-    articles = load_set(folder)
-    report = evaluate(articles, options)
-    sentences = sum(len(a.gold) for a in articles)
-    print(f"{folder.name} set: {len(articles)} articles, {sentences} sentences ({folder})")
-    print(f"{'section':<12}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}")
-    for section, (p, r, f, n) in report.per_section.items():
-        print(f"{section:<12}{p:>10.3f}{r:>10.3f}{f:>8.3f}{n:>9}")
-    print(f"macro-F1 (defence, technology, economy, outlook): {report.macro_f1:.3f}")
-    print(f"macro-F1 (all five, with other):                  {report.macro_f1_all:.3f}")
-    print(f"sentences split exactly:   {report.split_accuracy:.3f}")
-    print(f"boilerplate lines removed: {report.drops_removed:.3f}")
-    print(f"false duplicate merges:    {report.false_merges}")
-    print(f"facts recall:              {report.facts_recall:.3f}")
-    print(f"summary ROUGE-1 F:         {report.rouge1:.3f}")
-    print(f"summary ROUGE-2 F:         {report.rouge2:.3f}")
-    if verbose:
-        print("\n".join(["misses:", *report.misses]))
-    print()
 
 
 if __name__ == "__main__":

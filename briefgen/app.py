@@ -19,6 +19,7 @@ from briefgen.sources.base import BRIEF_SUFFIXES
 if TYPE_CHECKING:
     from briefgen.render.base import RenderSettings
     from briefgen.render.theme import Theme
+    from briefgen.sources.base import SourceDocument
     from briefgen.sources.links import WebOptions
 
 Warn = Callable[[str], None]
@@ -81,12 +82,12 @@ def prepare_output(formats: str, style: Style, warn: Warn) -> Output:
         formats=names,
         theme=theme,
         reference_docx=style.reference_docx,
-        templates=templates_dir(style.templates, warn),
+        templates=user_templates(style.templates, warn),
         eml=style.eml,
     )
 
 
-def templates_dir(path: Path | None, warn: Warn) -> Path | None:
+def user_templates(path: Path | None, warn: Warn) -> Path | None:
     """The --templates folder made absolute, after warning about names briefgen ignores."""
     if path is None:
         return None
@@ -107,13 +108,24 @@ def brief_from_sources(
 ) -> Brief:
     """Read the sources (bundled seeds when none) and analyse them into a Brief."""
     from briefgen.analysis.pipeline import build_brief
-    from briefgen.limits import source_limit
+    from briefgen.limits import apply_budgets, source_limit
     from briefgen.resources import seeds_dir
     from briefgen.sources.base import read_sources
 
     with source_limit(getattr(options, "max_source_mb", None)):
         documents = read_sources(sources or [seeds_dir()], warn, web)
-    return build_brief(documents, options)
+    brief = build_brief(documents, options)
+    mark_accessed(brief, documents)
+    return apply_budgets(brief, warn)
+
+
+def mark_accessed(brief: Brief, documents: Sequence[SourceDocument]) -> None:
+    """The day each web page was read, on its entry in the source list (by its URL)."""
+    read_on = {
+        d.metadata["url"]: d.metadata["accessed"] for d in documents if "accessed" in d.metadata
+    }
+    for source in brief.sources:
+        source.accessed = read_on.get(source.url, source.accessed)
 
 
 def brief_from_inputs(
@@ -155,29 +167,41 @@ def apply_overrides(brief: Brief, options: Any) -> Brief:
 
 
 def write_memo(brief: Brief, out_dir: Path, output: Output, warn: Warn) -> list[Path]:
-    """The memo in every format, then the e-mail draft when asked: the paths written."""
-    settings = with_view(brief, output.settings(warn))  # the e-mail reads the same view
-    paths = render_brief(brief, out_dir, output.formats, settings)
+    """The memo in every format and, when asked, its e-mail draft, all written or none."""
+    recipients = None
     if output.eml is not None:
-        from briefgen.mail import parse_recipients, write_draft
+        from briefgen.mail import parse_recipients
 
         recipients = parse_recipients(output.eml)
-        paths.append(write_draft(brief, paths, recipients, paths[0].with_suffix(".eml"), settings))
-    return paths
+    settings = output.settings(warn)
+    return render_brief(brief, out_dir, output.formats, settings, recipients)
 
 
-def render_brief(brief: Brief, out_dir: Path, formats: list[str], settings) -> list[Path]:
-    """Render every format into temporary files, then move them all into place."""
+def render_brief(
+    brief: Brief, out_dir: Path, formats: list[str], settings, recipients: list | None = None
+) -> list[Path]:
+    """Render every format into temporary files, then move them all into place.
+
+    With ``recipients`` the e-mail draft (.eml) is made from those temporary files and
+    committed with them: a failing draft leaves every earlier file as it was.
+    """
+    from briefgen.limits import apply_budgets
     from briefgen.output import prepare_folder, safe_stem, write_all
     from briefgen.render.base import create_renderers
 
+    apply_budgets(brief, settings.warn)  # nothing unbounded reaches a renderer
     # What the memo says (wording, headings, source lines) is worked out once for all formats.
     settings = with_view(brief, settings)
     renderers = create_renderers(formats, settings)
     prepare_folder(out_dir)
     stem = safe_stem(brief.date, brief.title)
     jobs = [(out_dir / f"{stem}{r.suffix}", _bind(r, brief)) for r in renderers]
-    return write_all(jobs)
+    then = []
+    if recipients:
+        from briefgen.mail import draft_writer
+
+        then.append((out_dir / f"{stem}.eml", draft_writer(brief, recipients, settings)))
+    return write_all(jobs, then)
 
 
 def with_view(brief: Brief, settings: RenderSettings) -> RenderSettings:
@@ -208,7 +232,7 @@ def write_draft_file(
 
     if path.suffix.lower() not in BRIEF_FILE_SUFFIXES:
         raise UsageError(f"{path}: the brief file must end in .yaml, .yml or .json")
-    folder = templates_dir(templates, warn)
+    folder = user_templates(templates, warn)
     brief = brief_from_sources(sources, options, warn, web)
     brief.headings = draft_headings(brief, folder)  # in the file, so they can be edited
     return write_text(path, dump_brief(brief, path.suffix))

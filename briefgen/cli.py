@@ -63,9 +63,15 @@ def header_options(command):
             help="YAML file of section cue terms that replaces the bundled one.",
         ),
         click.option(
+            "--model",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="User section model from `briefgen learn` (default: the per-user one, if any).",
+        ),
+        click.option(
             "--max-source-mb",
             type=click.FloatRange(min=0, min_open=True),
-            help="Refuse source files larger than this (default: 10 MB).",
+            help="Refuse a source holding more text than this, or a file 10 times it "
+            "(default: 2 MB).",
         ),
     ]
     return _apply(options, command)
@@ -105,9 +111,20 @@ def _analysis_options(kwargs: dict, explain: bool = False):
         to=kwargs.get("to"),
         from_=kwargs.get("from_"),
         cues=kwargs.get("cues"),
+        model=_user_model(kwargs.get("model")),
         explain=explain,
         max_source_mb=kwargs.get("max_source_mb"),
     )
+
+
+def _user_model(path: Path | None) -> Path | None:
+    """--model, else the per-user model when `briefgen learn` has written one."""
+    if path is not None:
+        return path
+    from briefgen.analysis.usermodel import default_model_path
+
+    default = default_model_path()
+    return default if default.is_file() else None
 
 
 def _check_since(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -214,11 +231,17 @@ class BriefgenGroup(click.Group):
             return super().main(args, prog_name, complete_var, False, **extra)
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args
+        from briefgen.output import Terminated, stop_on_signals
+
+        stop_on_signals()  # SIGTERM unwinds like Ctrl-C: workers stopped, temporaries removed
         try:
             super().main(args, prog_name or "briefgen", complete_var, False, **extra)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.Abort:
+        except click.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # click wraps Ctrl-C and SIGTERM
+                click.echo("error: interrupted", err=True)
+                sys.exit(143 if isinstance(exc.__cause__, Terminated) else 130)
             click.echo("error: aborted", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except click.ClickException as exc:  # BriefgenError is one: it prints its own lines
@@ -229,9 +252,9 @@ class BriefgenGroup(click.Group):
             else:  # Click's usage errors: one line too, no usage block
                 click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("error: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(143 if isinstance(exc, Terminated) else 130)
         except BrokenPipeError:
             sys.exit(1)
         except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug
@@ -340,6 +363,38 @@ def validate(brief_file: Path) -> None:
 
 
 @cli.command()
+@click.argument("briefs", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="User model file to update (default: $XDG_DATA_HOME/briefgen/model.json).",
+)
+@click.option("--show", is_flag=True, help="Say what the user model has learned.")
+@click.option(
+    "--sections",
+    "cues",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Cue file the briefs were drafted with (to see which bullets were deleted).",
+)
+def learn(briefs: tuple[Path, ...], model: Path | None, show: bool, cues: Path | None) -> None:
+    """Learn from edited BRIEF files: moved bullets teach their section, deleted ones `other`."""
+    from briefgen.analysis.usermodel import default_model_path, describe, learn_briefs
+    from briefgen.errors import UsageError
+
+    path = model or default_model_path()
+    if not briefs and not show:
+        raise UsageError("give the edited brief files to learn from, or --show")
+    if briefs:
+        options = _analysis_options({"cues": cues, "model": path if path.is_file() else None})
+        for line in learn_briefs(list(briefs), path, options, warn):
+            progress(line)
+        click.echo(str(path))
+    if show:
+        for line in describe(path):
+            click.echo(line)
+
+
+@cli.command()
 def renderers() -> None:
     """List the output formats (name, origin, target, suffix, description)."""
     from briefgen.render.base import RenderSettings, describe_renderers
@@ -373,9 +428,18 @@ def schema() -> None:
     default=None,
     help="Worker processes (default: all cores).",
 )
+@click.option(
+    "--topic-timeout",
+    type=click.FloatRange(min=0),
+    default=600,
+    show_default=True,
+    help="Seconds one topic may take before it is stopped and reported (0: no limit).",
+)
 @style_options
 @header_options
-def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) -> None:
+def batch(
+    folder: Path, output: Path, formats: str, jobs: int | None, topic_timeout: float, **kwargs
+) -> None:
     """One brief per subfolder of FOLDER, written to OUTPUT/<subfolder>/, across processes."""
     from briefgen.app import prepare_output
     from briefgen.batch import ProgressBar, default_jobs, find_topics, run_batch
@@ -384,7 +448,9 @@ def batch(folder: Path, output: Path, formats: str, jobs: int | None, **kwargs) 
     topics = find_topics(folder, warn)
     report = ProgressBar(sys.stderr, lambda line: click.echo(line, err=True))
     options = _analysis_options(kwargs)
-    results = run_batch(topics, output, out, options, jobs or default_jobs(), report)
+    results = run_batch(
+        topics, output, out, options, jobs or default_jobs(), report, timeout=topic_timeout
+    )
     _echo_paths(p for result in results for p in result.paths)
     failed = [r for r in results if not r.ok]
     if failed:

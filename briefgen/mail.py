@@ -11,7 +11,7 @@ import datetime as dt
 import mimetypes
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime, getaddresses
 from pathlib import Path
 from typing import Any
@@ -36,32 +36,63 @@ def mime_type(path: Path) -> tuple[str, str]:
     return maintype, subtype
 
 
+# RFC 5321 4.5.3.1: the longest local part and domain a mail system must accept.
+MAX_LOCAL_PART = 64
+MAX_DOMAIN = 255
+
+
 def parse_recipients(value: str) -> list[Address]:
-    """``a@example.org`` or ``Name <a@example.org>, b@example.org``; refuse anything else."""
+    """``a@example.org`` or ``Name <a@example.org>, b@example.org``; refuse anything else.
+
+    A domain in another script is written in punycode (``exämple.org`` -> ``xn--exmple-cua.org``,
+    what every mail server accepts); a local part in another script is kept (RFC 6531), and the
+    draft then says so in its encoding (SMTPUTF8).
+    """
     if any(ch in value for ch in "\r\n\0"):  # a line break would let text inject headers
         raise UsageError("--eml: the address must be on one line")
     addresses: list[Address] = []
     for name, spec in getaddresses([value]):
         local, at, domain = spec.rpartition("@")
         if not (at and local and domain) or any(ch.isspace() for ch in spec):
-            raise UsageError(f"--eml: {value.strip()!r} is not an e-mail address (name@domain)")
+            raise UsageError(f"--eml: {_short(value)!r} is not an e-mail address (name@domain)")
+        if len(local.encode()) > MAX_LOCAL_PART:
+            raise UsageError(
+                f"--eml: {_short(spec)!r}: the part before @ is longer than {MAX_LOCAL_PART} bytes"
+            )
+        ascii_domain = _punycode(domain, spec)
         try:
-            addresses.append(Address(display_name=name, addr_spec=spec))
+            addresses.append(Address(display_name=name, username=local, domain=ascii_domain))
         except (ValueError, IndexError) as exc:
-            raise UsageError(f"--eml: {spec!r} is not an e-mail address ({exc})") from None
+            raise UsageError(f"--eml: {_short(spec)!r} is not an e-mail address ({exc})") from None
     if not addresses:
         raise UsageError("--eml: no e-mail address given")
     return addresses
 
 
+def _punycode(domain: str, spec: str) -> str:
+    """The domain in ASCII (IDNA), refusing what no DNS name can be."""
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise UsageError(f"--eml: {_short(spec)!r}: not a valid domain ({exc})") from None
+    if len(ascii_domain) > MAX_DOMAIN:
+        raise UsageError(f"--eml: {_short(spec)!r}: the domain is longer than {MAX_DOMAIN} bytes")
+    return ascii_domain
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def build_message(
-    brief: Brief, attachments: list[Path], recipients: list[Address], settings: Any
+    brief: Brief, attachments: list[tuple[str, bytes]], recipients: list[Address], settings: Any
 ) -> EmailMessage:
-    """The draft message; attachments are read from disk as written (byte for byte)."""
+    """The draft message; ``attachments`` are (file name, bytes as written) pairs."""
     from briefgen.render.templating import memo_context, render_template
 
     context = memo_context(brief, settings)
-    context["attachments"] = [path.name for path in attachments]
+    context["attachments"] = [name for name, _ in attachments]
     templates = getattr(settings, "templates", None)
     message = EmailMessage()
     message["To"] = recipients
@@ -70,19 +101,20 @@ def build_message(
     message["X-Unsent"] = "1"
     message.set_content(render_template("email.txt.j2", templates, **context))
     message.add_alternative(render_template("email.html.j2", templates, **context), subtype="html")
-    for path in attachments:
-        maintype, subtype = mime_type(path)
-        message.add_attachment(
-            path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
-        )
+    for name, data in attachments:
+        maintype, subtype = mime_type(Path(name))
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return message
 
 
-def write_draft(
-    brief: Brief, attachments: list[Path], recipients: list[Address], path: Path, settings: Any
-) -> Path:
-    """Write ``path`` (.eml) atomically, attaching the memo files just written."""
-    from briefgen.output import write_all
+def draft_writer(brief: Brief, recipients: list[Address], settings: Any):
+    """A writer for output.write_all's ``then``: the draft with every memo file attached, read
+    from the temporary files just written, so memo and draft are committed together."""
 
-    data = build_message(brief, attachments, recipients, settings).as_bytes(policy=SMTP)
-    return write_all([(path, lambda temp: temp.write_bytes(data))])[0]
+    def write(temp: Path, rendered: dict[Path, Path]) -> None:
+        files = [(final.name, path.read_bytes()) for final, path in rendered.items()]
+        message = build_message(brief, files, recipients, settings)
+        utf8 = any(not address.username.isascii() for address in recipients)
+        temp.write_bytes(message.as_bytes(policy=SMTPUTF8 if utf8 else SMTP))
+
+    return write

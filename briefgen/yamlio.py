@@ -32,12 +32,9 @@ class _NoAliasSafeLoader(yaml.SafeLoader):
 
 def read_yaml_file(path: Path, what: str, limit: int = 1024 * 1024) -> Any:
     """Read and parse a small YAML settings file (cue terms, theme); errors name the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read {what} ({exc.strerror or exc})") from None
-    if len(raw) > limit:
-        raise InputError(path, f"{what} is larger than {limit // 1024} KB")
+    from briefgen.limits import read_regular_file
+
+    raw = read_regular_file(path, limit, what)  # a FIFO or /dev/zero is refused, not read
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

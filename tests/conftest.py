@@ -28,6 +28,14 @@ settings.register_profile(
 settings.load_profile("briefgen")  # the plugin loads --hypothesis-profile after this
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_user_model(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """A model the user taught with `briefgen learn` never steers the tests' drafts."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+
+
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 
 

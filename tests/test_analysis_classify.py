@@ -93,7 +93,7 @@ def test_draft_explain_records_why_each_item_landed(tmp_path: Path) -> None:
             assert item.why, (name, item.text)
             if name in {"defence", "technology", "economy"}:
                 assert item.why.startswith(f"{name} "), item.why
-                assert "cues:" in item.why and "ranked" in item.why
+                assert "words:" in item.why and "ranked" in item.why
     plain = tmp_path / "plain.yaml"
     run_cli("draft", "-o", str(plain), check=True)
     assert all(i.why is None for items in load_brief(plain).sections.values() for i in items)
@@ -104,10 +104,11 @@ def test_sections_option_changes_the_memo(tmp_path: Path) -> None:
 
     cues = tmp_path / "cues.yaml"
     # Everything about investment is now defence; nothing else has a cue.
-    cues.write_text("defence:\n  investment*: 5\n", encoding="utf-8")
+    # The cue file steers the learned model: investment sentences move to defence.
+    cues.write_text("defence:\n  investment*: 10\n", encoding="utf-8")
     out = tmp_path / "brief.yaml"
     run_cli("draft", "--sections", str(cues), "-o", str(out), check=True)
-    brief = load_brief(out)
-    assert brief.sections["defence"]
-    assert all("invest" in i.text.lower() for i in brief.sections["defence"])
-    assert not brief.sections["technology"] and not brief.sections["economy"]
+    plain = tmp_path / "plain.yaml"
+    run_cli("draft", "-o", str(plain), check=True)
+    assert not any("invest" in i.text.lower() for i in load_brief(plain).sections["defence"])
+    assert any("invest" in i.text.lower() for i in load_brief(out).sections["defence"])

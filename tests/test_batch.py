@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,73 @@ def test_batch_refuses_a_bad_option_before_any_topic_runs(tmp_path):
     result = run_cli("batch", str(topics), "-o", str(out), "--eml", "not an address")
     assert result.returncode == 2
     assert result.stderr.startswith("error: --eml:") and not out.exists()
+
+
+def test_batch_takes_every_option_generate_takes():
+    """A new generate option must reach batch too (or be named here with the reason)."""
+    from briefgen.cli import batch, generate
+
+    def options(command) -> set[str]:
+        return {p.name for p in command.params if p.param_type_name == "option"}
+
+    # feeds and fetched pages: batch reads topic folders of files, never URLs
+    only_generate = {"since", "max_items", "save_sources"}
+    only_batch = {"jobs", "topic_timeout"}  # worker processes and their time budget
+    assert options(generate) - options(batch) == only_generate
+    assert options(batch) - options(generate) == only_batch
+
+
+def test_a_topic_past_its_time_budget_is_stopped_and_the_others_finish(tmp_path, monkeypatch):
+    """A topic that hangs is killed at --topic-timeout: reported, no files, others written."""
+    import briefgen.batch as batch_module
+
+    topics = find_topics(make_topics(tmp_path), [])
+    real = batch_module.run_topic
+
+    def hangs_on_beta(topic, out_root, output, options):
+        if topic.name == "beta_chips":
+            (out_root / topic.name).mkdir(parents=True, exist_ok=True)
+            stale = out_root / topic.name / f".memo.docx.{os.getpid()}.x1.part"
+            stale.write_bytes(b"half")  # what a render leaves while it runs
+            time.sleep(3600)
+        return real(topic, out_root, output, options)
+
+    monkeypatch.setattr(batch_module, "run_topic", hangs_on_beta)  # forked workers see it
+    started = time.monotonic()
+    results = run_batch(
+        topics,
+        tmp_path / "out",
+        Output(formats=["md"]),
+        Options(date="2026-11-23"),
+        jobs=2,
+        timeout=3,
+    )
+    assert time.monotonic() - started < 120  # generous: the failure mode is an hour
+    by_name = {r.topic.name: r for r in results}
+    assert "--topic-timeout" in (by_name["beta_chips"].error or "")
+    assert list((tmp_path / "out" / "beta_chips").iterdir()) == []
+    assert all(r.ok and r.paths for name, r in by_name.items() if name != "beta_chips")
+
+
+def test_a_worker_that_dies_costs_only_its_topic(tmp_path, monkeypatch):
+    import briefgen.batch as batch_module
+
+    topics = find_topics(make_topics(tmp_path), [])
+    real = batch_module.run_topic
+
+    def dies_on_alpha(topic, out_root, output, options):
+        if topic.name == "alpha_ports":
+            os._exit(9)  # as the kernel's out-of-memory killer would
+        return real(topic, out_root, output, options)
+
+    monkeypatch.setattr(batch_module, "run_topic", dies_on_alpha)
+    results = run_batch(
+        topics,
+        tmp_path / "out",
+        Output(formats=["md"]),
+        Options(date="2026-11-23"),
+        jobs=1,
+        timeout=60,
+    )
+    assert [r.ok for r in results] == [False, True, True]
+    assert "worker process died" in (results[0].error or "")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.analysis.classify import CueSet, load_cues
+from briefgen.analysis.classify import Classifier, Verdict, load_classifier
 from briefgen.analysis.clean import clean_text, is_boilerplate
 from briefgen.analysis.corpus import (
     OTHER,
@@ -34,6 +34,8 @@ WATCH_ITEMS = 2  # "Watch: ..." lines added to the forward-looking section beyon
 KEY_FIGURES_MAX = 8
 WORD_BUDGET = 560  # words in section bullets: with the summary, two A4 pages for two articles
 MIN_WORDS = 6  # shorter "sentences" are fragments: captions, labels, headings
+REPEAT = 0.5  # TF-IDF cosine at which a body bullet repeats a summary bullet
+THIN = 2  # sources with this many sentences for a section always fill it
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Options:
     to: str | None = None
     from_: str | None = None
     cues: Path | None = None
+    model: Path | None = None  # a user model from `briefgen learn` (None: the bundled alone)
+    section_model: Path | None = None  # weights to use instead of the bundled (bench folds)
     explain: bool = False
     max_source_mb: float | None = None  # readers refuse larger files (None: the default)
 
@@ -57,11 +61,12 @@ class Analysis:
     highlights: list[Sentence]
     dropped: list[str] = field(default_factory=list)  # boilerplate removed by the cleaner
     facts: list[Fact] = field(default_factory=list)
+    budget_dropped: list[Sentence] = field(default_factory=list)  # set by ``select``
 
 
 def analyse(documents: list[SourceDocument], options: Options | None = None) -> Analysis:
     options = options or Options()
-    cues = load_cues(options.cues)
+    classifier = load_classifier(options.cues, options.model, options.section_model)
     sources: list[Source] = []
     sentences: list[Sentence] = []
     highlights: list[Sentence] = []
@@ -77,14 +82,14 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
         last = max(len(kept_parts) - 1, 1)
         for index, text in enumerate(kept_parts):
             sentence = Sentence(text, [source_id], len(sentences), index / last)
-            _classify(sentence, cues, options.explain)
+            _classify(sentence, classifier, options.explain)
             sentences.append(sentence)
             found += [(*fact, source_id) for fact in extract_facts(text)]
         if cleaned.place:
             found.append(("place", "Dateline", cleaned.place, source_id))
         for text in cleaned.highlights:
             highlight = Sentence(text, [source_id], len(highlights), 0.0, highlight=True)
-            _classify(highlight, cues, options.explain)
+            _classify(highlight, classifier, options.explain)
             highlights.append(highlight)
     # IDF over every sentence, then each vector made just before merging reads it: merging
     # drops the vectors of the duplicates it absorbs, so a large corpus never holds them all.
@@ -104,26 +109,16 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
 def build_brief(documents: list[SourceDocument], options: Options | None = None) -> Brief:
     options = options or Options()
     analysis = analyse(documents, options)
-    summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS)
+    chosen = select(analysis)
     sections: dict[str, list[Item]] = {key: [] for key in SECTION_KEYS}
     sections[SUMMARY] = [
-        Item(tighten(s.text), list(s.sources), s.why if options.explain else None) for s in summary
+        Item(tighten(s.text), list(s.sources), s.why if options.explain else None)
+        for s in chosen[SUMMARY]
     ]
-    chosen = list(summary)
-    ranked: dict[str, list[Sentence]] = {}
     for key in BODY_SECTIONS:
-        pool = [
-            s
-            for s in analysis.kept
-            if s.section == key and all(cosine(s.vector, c.vector) < 0.5 for c in chosen)
-        ]
-        ranked[key] = sorted(pool, key=_rank)[: BY_KEY[key].max_items]
-    _fit_budget(ranked)
-    for key in BODY_SECTIONS:
-        picked = sorted(ranked[key], key=lambda s: s.order)
         sections[key] = [
-            _item(s, options.explain, _why(s, key, ranked[key]) if options.explain else "")
-            for s in picked
+            _item(s, options.explain, _why(s, key, chosen[key]) if options.explain else "")
+            for s in chosen[key]
         ]
     for text, source_ids, evidence in watch_items(analysis.kept, WATCH_ITEMS):
         why = f"what to watch: a dated event in a forward-looking sentence: {evidence}"
@@ -154,34 +149,80 @@ def _with_vectors(sentences: Iterable[Sentence], idf: dict[str, float]) -> Itera
         yield sentence
 
 
-def _classify(sentence: Sentence, cues: CueSet, explain: bool) -> None:
-    verdict = cues.classify(sentence.text)
+def _classify(sentence: Sentence, classifier: Classifier, explain: bool) -> None:
+    apply_verdict(sentence, classifier.classify(sentence.text), explain)
+
+
+def apply_verdict(sentence: Sentence, verdict: Verdict, explain: bool = False) -> None:
+    """File the sentence under the verdict's section and set its rank inside the section."""
     sentence.section = verdict.section
     sentence.scores = verdict.scores
-    # Only --explain reads the verdict (its matched terms): not kept per sentence otherwise.
+    sentence.confidence = verdict.confidence
+    sentence.colour = verdict.probabilities.get(OTHER, 0.0)
+    # Only --explain reads the verdict (its evidence): not kept per sentence otherwise.
     sentence.verdict = verdict if explain else None
-    # Rank inside a section: cue strength (capped so long lists do not win by length), an early
-    # position in the article, and the number of sources that tell it (set after merging).
-    strength = min(verdict.scores.get(verdict.section, 0.0), 10.0) / 10.0
-    sentence.score = strength + (1.0 - sentence.position)
+    # Rank inside a section: how sure the model is, and an early position in the article; the
+    # number of sources that tell it is added after merging (``_importance``).
+    sentence.score = verdict.confidence + (1.0 - sentence.position)
+
+
+def select(analysis: Analysis) -> dict[str, list[Sentence]]:
+    """The memo's sentences: the summary (most important first), then each body section's.
+
+    A body section prefers sentences the summary does not already say; when that would leave
+    it empty although the sources had ``THIN`` or more sentences for it, its strongest summary
+    fact stands in it too, in full (at most one repeat per section). Body sections
+    are in article order, within the caps of ``sections.py`` and the word budget.
+    """
+    summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS)
+    ranked: dict[str, list[Sentence]] = {}
+    for key in BODY_SECTIONS:
+        pool = sorted((s for s in analysis.kept if s.section == key), key=_rank)
+        cap = BY_KEY[key].max_items
+        fresh = [s for s in pool if all(cosine(s.vector, c.vector) < REPEAT for c in summary)]
+        picks = fresh[:cap]
+        if not picks and len(pool) >= THIN:  # the sources had material: say it here in full
+            picks = pool[:1]
+        ranked[key] = sorted(picks, key=_rank)
+    analysis.budget_dropped = fit_budget(ranked)
+    chosen = {SUMMARY: summary}
+    for key in BODY_SECTIONS:
+        chosen[key] = sorted(ranked[key], key=lambda s: s.order)
+    return chosen
+
+
+def _importance(sentence: Sentence) -> float:
+    """Rank score: model confidence, early position, and a bonus per extra source telling it."""
+    return sentence.score + 0.5 * (len(sentence.sources) - 1)
 
 
 def _rank(sentence: Sentence) -> tuple[float, int]:
     """Strongest first: a claim several sources make outranks one they do not."""
-    return (-(sentence.score + 0.5 * (len(sentence.sources) - 1)), sentence.order)
+    return (-_importance(sentence), sentence.order)
 
 
-def _fit_budget(ranked: dict[str, list[Sentence]]) -> None:
-    """Drop the weakest item of the longest section until the bullets fit the word budget."""
+def fit_budget(ranked: dict[str, list[Sentence]], budget: int = WORD_BUDGET) -> list[Sentence]:
+    """Drop the least important bullets until the sections fit ``budget`` words; return them.
+
+    Lists are sorted strongest first. The weakest last bullet across sections goes first, from
+    sections holding more than ``THIN`` while any does, then from any holding more than one:
+    no section the sources had material for is emptied by the budget.
+    """
+    dropped: list[Sentence] = []
 
     def words() -> int:
         return sum(len(s.text.split()) for items in ranked.values() for s in items)
 
-    while words() > WORD_BUDGET:
-        longest = max(ranked, key=lambda k: (len(ranked[k]), k != OUTLOOK))
-        if len(ranked[longest]) <= 1:
+    while words() > budget:
+        for floor in (THIN, 1):
+            candidates = [k for k in ranked if len(ranked[k]) > floor]
+            if candidates:
+                break
+        else:
             break
-        ranked[longest].pop()  # lists are sorted strongest first
+        weakest = min(candidates, key=lambda k: _importance(ranked[k][-1]))
+        dropped.append(ranked[weakest].pop())
+    return dropped
 
 
 def _why(sentence: Sentence, section: str, ranked: list[Sentence]) -> str:
@@ -219,4 +260,13 @@ def _source(source_id: int, title: str, document: SourceDocument) -> Source:
     )
 
 
-__all__ = ["OTHER", "Analysis", "Options", "analyse", "build_brief"]
+__all__ = [
+    "OTHER",
+    "Analysis",
+    "Options",
+    "analyse",
+    "apply_verdict",
+    "build_brief",
+    "fit_budget",
+    "select",
+]

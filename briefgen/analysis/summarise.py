@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 
-from briefgen.analysis.corpus import OTHER, Sentence, cosine
+from briefgen.analysis.corpus import Sentence, cosine
 
 POOL = 60  # candidates for the similarity graph: the earliest sentences of the articles
 DAMPING = 0.85
 ITERATIONS = 40
 LEAD_POSITION = 0.2  # "opening": the first fifth of an article
 REDUNDANT = 0.4  # a candidate this similar to a chosen bullet adds nothing
-OTHER_PENALTY = 0.5  # protocol and colour rarely make a bottom line, except an article's lead
+LEAD_WEIGHT = 3.0  # how much more an article's first sentence weighs than its last
+FIGURE_BONUS = 0.3  # a sentence with a figure (a sum, a count, a date) is likelier news
+COLOUR_WEIGHT = 0.6  # times the section model's probability that the sentence is colour
+AGREE_LOW, AGREE_HIGH = 0.2, 0.5  # cosine to another source's closest sentence: none .. full
 
 
 # A leading framing clause: "Building upon the outcomes of X, Modi and Takaichi directed ..."
@@ -37,16 +40,26 @@ _TRAILING_PARTICIPLE = re.compile(
 )
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,6}\)")
 MIN_BULLET_WORDS = 8
+# What a clause must not lose: a figure, or a condition or limit ("if", "unless", "for a year").
+_CARRIES = re.compile(
+    r"\d|\b(?:if|unless|until|provided|subject to|only|except|conditional|for a year|"
+    r"for (?:one|two|three|six|\w+) (?:days?|weeks?|months?|years?))\b",
+    re.IGNORECASE,
+)
 
 
 def tighten(text: str) -> str:
     """A summary bullet: the sentence without framing clauses, colour or spelled-out acronyms.
 
-    Only whole clauses are dropped, never words inside one, and never below MIN_BULLET_WORDS.
+    Only whole clauses are dropped, never words inside one, never one that carries a figure or
+    a condition, and never below MIN_BULLET_WORDS.
     """
     shorter = _ACRONYM.sub("", text)
     for pattern in (_LEAD_CLAUSE, _TRAILING_PARTICIPLE):
-        candidate = pattern.sub("", shorter)
+        match = pattern.search(shorter)
+        if match is None or _CARRIES.search(match.group(0)):
+            continue  # a clause with a figure or a condition is the news: it stays
+        candidate = shorter[: match.start()] + shorter[match.end() :]
         if len(candidate.split()) >= MIN_BULLET_WORDS:
             shorter = candidate
     shorter = shorter.rstrip(" ,;")
@@ -112,29 +125,53 @@ def summarise(
     if not pool:
         return picked
     rank = textrank(pool)
-    top = max(rank)
-    scored: list[tuple[float, Sentence, float]] = []
-    for sentence, value in zip(pool, rank, strict=True):
+    top = max(rank) or 1.0
+    agree = agreement(pool)
+    sources = len({i for s in pool for i in s.sources})
+    scored: list[tuple[float, Sentence, float, float]] = []
+    for sentence, value, told in zip(pool, rank, agree, strict=True):
         centrality = value / top
-        prior = 1.0 + (1.0 - sentence.position)  # earlier sentences carry the news
-        prior /= 1.0 + len(tighten(sentence.text).split()) / 60  # a bullet should be short
-        support = 1.0 + 0.25 * (len(sentence.sources) - 1)  # told by several sources
-        penalty = OTHER_PENALTY if sentence.section == OTHER and sentence.position > 0 else 1.0
-        scored.append((centrality * prior * support * penalty, sentence, centrality))
-    target = min(high, max(low, 4 if len(pool) >= 8 else low))
-    covered = {p.section for p in picked}
+        opening = 1.0 + LEAD_WEIGHT * (1.0 - sentence.position) ** 2  # the news comes first
+        short = 1.0 / (1.0 + len(sentence.text.split()) / 60)  # a bullet should be short
+        figures = 1.0 + FIGURE_BONUS * bool(sentence.numbers)  # headline numbers
+        news = 1.0 - COLOUR_WEIGHT * sentence.colour  # protocol and colour are not the news
+        value = (1.0 + told) * (0.5 + centrality) * opening * short * figures * news
+        scored.append((value, sentence, centrality, told))
+    target = min(high, max(low, high if sources >= 3 and len(pool) >= 12 else low + 1))
+    if len(pool) < 8:
+        target = low
     while len(picked) < target and scored:
-        # Coverage: a bullet from a section not yet in the summary gets a bonus.
-        best = max(scored, key=lambda t: t[0] * (1.3 if t[1].section not in covered else 1.0))
+        best = max(scored, key=lambda t: t[0])
         scored.remove(best)
-        value, sentence, centrality = best
+        _, sentence, centrality, told = best
         if any(cosine(sentence.vector, p.vector) >= REDUNDANT for p in picked):
             continue
         sentence.why = (
-            f"summary: TextRank centrality {centrality:.2f} of the top, position "
-            f"{sentence.position:.2f}, {len(sentence.sources)} source(s), "
-            f"section {sentence.section}"
+            f"summary: told by {told:.1f} other source(s), TextRank centrality "
+            f"{centrality:.2f} of the top, position {sentence.position:.2f}, "
+            f"{'figures, ' if sentence.numbers else ''}section {sentence.section}"
         )
         picked.append(sentence)
-        covered.add(sentence.section)
     return picked
+
+
+def agreement(pool: list[Sentence]) -> list[float]:
+    """How many other sources say something close to each sentence (0 with one source).
+
+    Per other source, the closest of its sentences counts in proportion to its cosine from
+    AGREE_LOW (nothing) to AGREE_HIGH (a full source); a merged sentence already cites several.
+    """
+    by_source: dict[int, list[Sentence]] = {}
+    for sentence in pool:
+        for source in sentence.sources:
+            by_source.setdefault(source, []).append(sentence)
+    out = []
+    for sentence in pool:
+        told = float(len(sentence.sources) - 1)
+        for source, theirs in by_source.items():
+            if source in sentence.sources:
+                continue
+            best = max(cosine(sentence.vector, t.vector) for t in theirs)
+            told += min(1.0, max(0.0, (best - AGREE_LOW) / (AGREE_HIGH - AGREE_LOW)))
+        out.append(told)
+    return out

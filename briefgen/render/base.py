@@ -7,7 +7,10 @@ others come from the ``briefgen.renderers`` entry-point group of any installed d
     [project.entry-points."briefgen.renderers"]
     odt = "briefgen_odt:OdtRenderer"
 
-Modules load only when a renderer is used. A plugin that fails (to import, to construct, or to
+``settings.view`` holds what the memo says, worked out once per run for every format
+(``briefgen.render.view``: header rows, headings, bullets with citation markers, key figures,
+source lines and links), so a renderer only lays it out. Modules load only when a renderer is
+used. A plugin that fails (to import, to construct, or to
 render) is reported by name and never hides or stops the built-ins.
 """
 

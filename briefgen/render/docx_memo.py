@@ -80,16 +80,29 @@ def write_docx(view: MemoView, path: Path, theme: Theme, settings: RenderSetting
 
 def _open_reference(path: Path) -> DocxDocument:
     """The reference file with its body emptied: its styles, page setup and theme stay."""
-    check_reference(path)
+    data = check_reference(path)
     try:
-        document = Document(str(path))
+        document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a foreign zip
         raise InputError(path, f"reference file is not a Word .docx file ({exc})") from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    body.get_or_add_sectPr()  # page setup is optional in a Word file; the memo needs one
+    _default_page_setup(document.sections[0])
     return document
+
+
+def _default_page_setup(section) -> None:
+    """A4 with 25 mm margins where the reference file leaves the page size or margins unset."""
+    from docx.shared import Mm
+
+    defaults = {"page_width": 210, "page_height": 297, "left_margin": 25, "right_margin": 25}
+    defaults |= {"top_margin": 25, "bottom_margin": 25}
+    for name, millimetres in defaults.items():
+        if getattr(section, name) is None:
+            setattr(section, name, Mm(millimetres))
 
 
 class _Writer:

@@ -9,6 +9,7 @@ A character no installed font covers is reported once through ``warn``.
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import subprocess
 import unicodedata
@@ -23,6 +24,8 @@ from briefgen.render.text import xml_safe
 
 TRUETYPE_SUFFIXES = (".ttf", ".ttc")
 DEFAULT_BODY = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
+# Installed fonts tried for one character (each is parsed when first tried).
+MAX_FALLBACK_TRIES = 4
 # Characters that never need a font of their own: they join the run around them.
 _NEUTRAL_CATEGORIES = {"Zs", "Cc", "Cf"}
 
@@ -69,21 +72,46 @@ def find_family(family: str, bold: bool = False) -> Path | None:
     return path if path.is_file() else None
 
 
-@lru_cache(maxsize=512)
-def files_with_char(char: str) -> tuple[Path, ...]:
-    """TrueType files fontconfig says contain ``char``, upright regular faces first."""
-    out = _run(["fc-list", f":charset={ord(char):x}", "file", "style"])
-    found: list[tuple[int, str, Path]] = []
+@lru_cache(maxsize=1)
+def _font_index() -> tuple[tuple[int, Path, tuple[int, ...]], ...]:
+    """Every installed TrueType file with its rank (upright regular first) and coverage.
+
+    One ``fc-list`` for the whole run: asking fontconfig once per character cost one process
+    per character no font in the chain has (600 such characters: minutes).
+    Coverage is a flat sorted tuple of range bounds (lo0, hi0, lo1, hi1, ...) for bisect.
+    """
+    out = _run(["fc-list", "--format", "%{file}\t%{style[0]}\t%{charset}\n"])
+    index: list[tuple[int, str, Path, tuple[int, ...]]] = []
     for line in out.splitlines():
-        file, _, style = line.partition(":")
+        file, _, rest = line.partition("\t")
+        style, _, charset = rest.partition("\t")
         path = Path(file.strip())
         if path.suffix.lower() not in TRUETYPE_SUFFIXES:
+            continue
+        bounds: list[int] = []
+        try:
+            for span in charset.split():
+                low, _, high = span.partition("-")
+                bounds += [int(low, 16), int(high or low, 16)]
+        except ValueError:
             continue
         style = style.lower()
         plain = any(word in style for word in ("regular", "book", "normal"))
         slanted = any(word in style for word in ("italic", "oblique", "bold"))
-        found.append((0 if plain and not slanted else 1, str(path), path))
-    return tuple(path for _, _, path in sorted(found))
+        index.append((0 if plain and not slanted else 1, str(path), path, tuple(bounds)))
+    return tuple((rank, path, bounds) for rank, _, path, bounds in sorted(index))
+
+
+def files_with_char(char: str) -> tuple[Path, ...]:
+    """TrueType files fontconfig says contain ``char``, upright regular faces first."""
+    code = ord(char)
+    found = []
+    for _, path, bounds in _font_index():
+        at = bisect.bisect_right(bounds, code)
+        # inside a range when it falls after a low bound (odd position) or on a high bound
+        if at % 2 == 1 or (at and bounds[at - 1] == code):
+            found.append(path)
+    return tuple(found)
 
 
 # ----------------------------------------------------------------------------- registration
@@ -151,6 +179,7 @@ class FontChain:
     ) -> None:
         self.warn = warn
         self._missing: set[str] = set()
+        self._chosen: dict[str, Pair | None] = {}  # each character's font, looked up once
         body = tuple(body)
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
@@ -195,6 +224,13 @@ class FontChain:
         self.pairs.append(Pair(regular, bold))
 
     def _pair_for(self, char: str) -> Pair | None:
+        if char in self._chosen:
+            return self._chosen[char]
+        pair = self._find_pair(char)
+        self._chosen[char] = pair
+        return pair
+
+    def _find_pair(self, char: str) -> Pair | None:
         for pair in self.pairs:
             if pair.regular.covers(char):
                 return pair
@@ -203,7 +239,7 @@ class FontChain:
             self._add_family(self._pending.pop(0))
             if len(self.pairs) > before and self.pairs[-1].regular.covers(char):
                 return self.pairs[-1]
-        for path in files_with_char(char):  # last resort: any installed font with the glyph
+        for path in files_with_char(char)[:MAX_FALLBACK_TRIES]:  # any installed font with it
             face = register(path)
             if face is not None and face.covers(char):
                 pair = Pair(face, face)

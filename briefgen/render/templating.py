@@ -13,7 +13,12 @@ them values are stripped of characters XML cannot hold; ``|safe`` opts out of es
 from __future__ import annotations
 
 import re
+import signal
+import threading
 import traceback
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +33,7 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
 from markupsafe import Markup
 
 from briefgen.errors import InputError
@@ -79,6 +84,110 @@ def _kind(name: str | None) -> str:
     return "text"
 
 
+# Budgets for one render: a --templates folder is code someone may have sent. Loops over
+# range() and the sizes `*` and `**` make are counted before they happen; the text a template
+# prints is counted as it streams out; a wall-clock alarm ends any other endless loop.
+MAX_TEMPLATE_STEPS = 1_000_000
+MAX_TEMPLATE_OUTPUT = 10 * 2**20  # characters
+MAX_TEMPLATE_SECONDS = 10.0
+
+
+class BudgetExceeded(SecurityError):
+    """A template went past one of its budgets (reported like any sandbox refusal)."""
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.steps = MAX_TEMPLATE_STEPS
+
+    def spend(self, steps: int) -> None:
+        self.steps -= steps
+        if self.steps < 0:
+            raise BudgetExceeded(f"loops ran past {MAX_TEMPLATE_STEPS:,} steps")
+
+
+_BUDGET: ContextVar[_Budget | None] = ContextVar("template_budget", default=None)
+
+
+def _charge(steps: int) -> None:
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget.spend(steps)
+
+
+def _counted_range(*args: int) -> Iterator[int]:
+    numbers = safe_range(*args)  # Jinja's own cap on one range, then ours on all of them
+    _charge(0)
+    for number in numbers:
+        _charge(1)
+        yield number
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with `*` and `**` checked before they build a huge value."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for sized, count in ((left, right), (right, left)):
+                made = len(sized) * count if _repeatable(sized, count) else 0
+                if made > MAX_TEMPLATE_OUTPUT:
+                    raise BudgetExceeded(f"`*` would make {made:,} items or characters")
+        powers = operator == "**" and isinstance(left, int) and isinstance(right, int)
+        if powers and abs(left) > 1 and right * abs(left).bit_length() > 100_000:
+            raise BudgetExceeded("`**` would make a number of over 100,000 bits")
+        return super().call_binop(context, operator, left, right)
+
+
+def _repeatable(sized: Any, count: Any) -> bool:
+    return isinstance(sized, (str, list, tuple)) and isinstance(count, int)
+
+
+@contextmanager
+def _budget(name: str) -> Iterator[None]:
+    """Count this render's loops; end it with an alarm after MAX_TEMPLATE_SECONDS."""
+    token = _BUDGET.set(_Budget())
+    alarm = _start_alarm(name)
+    try:
+        yield
+    finally:
+        if alarm is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, alarm)
+        _BUDGET.reset(token)
+
+
+def _start_alarm(name: str):
+    """The previous SIGALRM handler, after arming ours (None when no alarm can be set here:
+    not the main thread, no setitimer, or an alarm someone else armed)."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        return None
+
+    def stop(number: int, frame: Any) -> None:
+        raise BudgetExceeded(f"ran past {MAX_TEMPLATE_SECONDS:g} seconds")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, MAX_TEMPLATE_SECONDS)
+    return previous
+
+
+def _bounded_join(chunks: Iterable[str]) -> str:
+    """The template's output, refused as soon as it passes MAX_TEMPLATE_OUTPUT characters."""
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_TEMPLATE_OUTPUT:
+            raise BudgetExceeded(f"output ran past {MAX_TEMPLATE_OUTPUT:,} characters")
+        parts.append(chunk)
+    return "".join(parts)
+
+
 @lru_cache(maxsize=16)
 def environment(kind: str, user_dir: Path | None) -> ImmutableSandboxedEnvironment:
     """One sandboxed environment per escaping kind and template folder (templates cached)."""
@@ -87,7 +196,7 @@ def environment(kind: str, user_dir: Path | None) -> ImmutableSandboxedEnvironme
     if user_dir is not None:
         loaders.append(FileSystemLoader(str(user_dir)))
     loaders.append(bundled)
-    env = ImmutableSandboxedEnvironment(
+    env = _BoundedSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=kind == "html",
         finalize=_finalize_markdown if kind == "markdown" else _finalize_text,
@@ -97,6 +206,7 @@ def environment(kind: str, user_dir: Path | None) -> ImmutableSandboxedEnvironme
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.globals["range"] = _counted_range
     env.filters["cite"] = citation
     env.filters["css_string"] = css_string
     env.filters["md"] = lambda value: Markup(md_escape(str(value)))
@@ -112,15 +222,15 @@ def get_template(name: str, user_dir: Path | None, kind: str | None = None):
 
 def render_template(name: str, user_dir: Path | None, **context: Any) -> str:
     template = get_template(name, user_dir)
-    with template_errors(name, user_dir):
-        return template.render(**context)
+    with template_errors(name, user_dir), _budget(name):
+        return _bounded_join(template.generate(**context))
 
 
 def render_block(template, block: str, context: dict[str, Any], user_dir: Path | None) -> str:
     """Render one ``{% block %}`` of a template on its own."""
-    with template_errors(template.name, user_dir):
+    with template_errors(template.name, user_dir), _budget(template.name):
         try:
-            return "".join(template.blocks[block](template.new_context(context)))
+            return _bounded_join(template.blocks[block](template.new_context(context)))
         except Exception:
             # What Template.render does: point the traceback at template lines, then re-raise.
             template.environment.handle_exception()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefgen.errors import InputError
+from briefgen.limits import check_text_size
 from briefgen.sources.links import is_web_source
 
 if TYPE_CHECKING:
@@ -238,6 +239,8 @@ def _read_file(path: Path) -> SourceDocument | InputError:
     reader = reader_for_file(path)
     assert reader is not None  # collect_paths keeps only readable types
     try:
-        return reader(path)
+        document = reader(path)
+        check_text_size(document.text, path)  # a small file can hold a huge text
     except InputError as exc:
         return exc
+    return document

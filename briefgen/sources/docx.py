@@ -11,12 +11,11 @@ from pathlib import Path
 from lxml import etree
 
 from briefgen.errors import InputError
+from briefgen.limits import ZIP_INFLATE_FACTOR, check_office_zip, check_text_size, max_file_bytes
 from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
 from briefgen.sources.meta import clean_title, compact, normalize_date, title_from_path
 from briefgen.sources.text import check_not_empty, read_bytes, tidy_text
 
-# Unpacked size we accept: a Word file that inflates past this is a zip bomb, not an article.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # python-docx's own template carries these; they describe the template, not the source.
 _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_DATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.timezone.utc)
@@ -41,7 +40,9 @@ def read_docx_file(path: Path) -> SourceDocument:
         lines = _blocks(body, styles)
         metadata, title = _properties(document)
         title = title or _styled_title(body, styles)
-    text = check_not_empty(tidy_text("\n".join(lines)), path, "document has no text")
+    text = check_text_size(
+        check_not_empty(tidy_text("\n".join(lines)), path, "document has no text"), path
+    )
     return SourceDocument(
         text=text, title=title or title_from_path(path), path=path, metadata=metadata
     )
@@ -57,9 +58,8 @@ def _check_package(data: bytes, path: Path) -> None:
     if kind != "application/zip":
         found = f" (it looks like {kind})" if kind else ""
         raise InputError(path, f"not a DOCX file{found}")
+    check_office_zip(data, path, ZIP_INFLATE_FACTOR * max_file_bytes())
     with damaged_file(path, "Word document"), zipfile.ZipFile(io.BytesIO(data)) as package:
-        if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
-            raise InputError(path, "DOCX unpacks to more than 200 MB; refusing to read it")
         names = package.namelist()
         types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     if WORD_MAIN_TYPE not in types:

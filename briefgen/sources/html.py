@@ -268,8 +268,8 @@ def _json_ld_article(root: html.HtmlElement) -> dict[str, str]:
         if (script.get("type") or "").lower() == "application/ld+json":
             try:
                 objects += _ld_objects(json.loads(script.text or ""))
-            except ValueError:
-                continue  # a broken block must not cost us the page
+            except (ValueError, RecursionError):
+                continue  # a broken or absurdly deep block must not cost us the page
     ranked = sorted(
         (rank, index, item)
         for index, item in enumerate(objects)
@@ -299,11 +299,17 @@ def _ld_rank(item: dict) -> int:
     return min(ranks, default=len(_ARTICLE_TYPES))
 
 
-def _ld_objects(data: object) -> list[dict]:
+# Real pages nest @graph once or twice; deeper is hostile and is not followed.
+MAX_LD_DEPTH = 8
+
+
+def _ld_objects(data: object, depth: int = 0) -> list[dict]:
+    if depth > MAX_LD_DEPTH:
+        return []
     if isinstance(data, list):
-        return [obj for entry in data for obj in _ld_objects(entry)]
+        return [obj for entry in data for obj in _ld_objects(entry, depth + 1)]
     if isinstance(data, dict):
-        return [data] + _ld_objects(data.get("@graph", []))
+        return [data] + _ld_objects(data.get("@graph", []), depth + 1)
     return []
 
 

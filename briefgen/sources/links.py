@@ -183,6 +183,7 @@ def _read_page(page, options: WebOptions):
 
 
 def _read_fetched(page, options: WebOptions):
+    from briefgen.limits import check_text_size
     from briefgen.sources.base import SourceDocument, reader_for_mime, sniff_mime
 
     saved = _save(page, options.save_dir) if options.save_dir else None
@@ -200,6 +201,7 @@ def _read_fetched(page, options: WebOptions):
         if reader is None:
             raise InputError(page.url, f"unsupported content type {mime or '(none)'}")
         document = _read_other(page, reader, saved)
+    check_text_size(document.text, page.url)  # a small page can unpack to a huge text
     document.metadata["url"] = page.final_url
     document.metadata["accessed"] = page.read_at[:10]
     return document

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.limits import check_text_length, max_source_bytes
 from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
 from briefgen.sources.meta import PLACEHOLDER_TITLES, compact, normalize_date, title_from_path
 from briefgen.sources.text import read_bytes, repair_mojibake, tidy_text
@@ -50,7 +51,7 @@ def read_pdf_file(path: Path) -> SourceDocument:
         raise InputError(path, f"not a PDF file{found}")
     with damaged_file(path, "PDF"):
         reader = _open(data, path)
-        pages = [_page_lines(page, number, path) for number, page in enumerate(reader.pages, 1)]
+        pages = _all_pages(reader, path)
         metadata, title = _properties(reader)
     text = tidy_text(repair_mojibake("\n".join(join_paragraphs(strip_running_lines(pages)))))
     if not text.strip():
@@ -78,6 +79,21 @@ def _open(data: bytes, path: Path):
     except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
         raise InputError(path, f"PDF is encrypted and cannot be opened ({exc})") from None
     return reader
+
+
+def _all_pages(reader, path: Path) -> list[list[Line]]:
+    """Every page's lines, stopping as soon as the text passes --max-source-mb: a small PDF
+    can hold far more text than its size says, and extraction is the slow part."""
+    limit = max_source_bytes()
+    pages: list[list[Line]] = []
+    size = 0
+    for number, page in enumerate(reader.pages, 1):
+        lines = _page_lines(page, number, path)
+        size += sum(len(line.text) + 1 for line in lines)
+        if size > limit:
+            check_text_length(size, path)
+        pages.append(lines)
+    return pages
 
 
 def _page_lines(page, number: int, path: Path) -> list[Line]:

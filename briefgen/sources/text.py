@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 from briefgen.limits import describe as describe_size
-from briefgen.limits import max_source_bytes
+from briefgen.limits import max_file_bytes
 from briefgen.sources.base import SourceDocument
 from briefgen.sources.meta import compact, normalize_date, title_from_path
 
@@ -27,8 +27,8 @@ _MOJIBAKE = re.compile(r"â€|â[\x80-\x9f]|Ã[\x80-\xbf\u0152-\u2122]|Â[\xa0-
 
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """Read a file, refusing one larger than ``limit`` bytes (default: --max-source-mb)."""
-    limit = max_source_bytes() if limit is None else limit
+    """Read a file, refusing one larger than ``limit`` bytes (default: 10 x --max-source-mb)."""
+    limit = max_file_bytes() if limit is None else limit
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
