@@ -71,7 +71,7 @@ def header_options(command):
             "--max-source-mb",
             type=click.FloatRange(min=0, min_open=True),
             help="Refuse a source holding more text than this, or a file 10 times it "
-            "(default: 2 MB).",
+            "(default: 1 MB).",
         ),
     ]
     return _apply(options, command)

@@ -24,12 +24,14 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 
-# 2 MB of text is some 330,000 words (articles are 5-50 KB) and is read and analysed in under
-# ~10 s on a 2-core machine whatever the format (measured with bench/hostile.py; README, Limits).
-DEFAULT_MAX_SOURCE_MB = 2.0
+# 1 MB of text is some 165,000 words (articles are 5-50 KB, a 300-page report under 1 MB) and
+# is read and analysed in under ~10 s on a busy 2-core machine whatever the format: a page of
+# distinct sentences takes ~7 s per MB (bench/hostile.py, README "Limits").
+DEFAULT_MAX_SOURCE_MB = 1.0
 _LIMIT_MB: ContextVar[float] = ContextVar("max_source_mb", default=DEFAULT_MAX_SOURCE_MB)
 # A file carries markup, images and compression beside its text: it may be this many times the
-# text limit (20 MB by default); what is slow and memory-hungry is the text, checked separately.
+# text limit (10 MB by default, the file limit before text was counted); what is slow and
+# memory-hungry is the text, checked separately.
 FILE_FACTOR = 10
 
 # Zip members: the inflated total of a package may reach this many times the file limit; a

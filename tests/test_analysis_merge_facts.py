@@ -87,7 +87,7 @@ def test_real_seeds_merged_duplicate_cites_both() -> None:
             (
                 "money",
                 "Japan's private investment target for India",
-                "JPY 10 trillion (~USD 68 billion), up from JPY 5 trillion (2022–2026)",
+                "JPY 5 trillion (2022–2026) → JPY 10 trillion (~USD 68 billion)",
             ),
         ),
         (
@@ -136,7 +136,7 @@ def test_less_common_currencies_are_money() -> None:
 
 def test_earlier_amount_of_a_from_to_pair_is_not_a_separate_figure() -> None:
     facts = extract_facts("The goal rose from JPY 5 trillion to JPY 10 trillion.")
-    assert [f[2] for f in facts if f[0] == "money"] == ["JPY 10 trillion, up from JPY 5 trillion"]
+    assert [f[2] for f in facts if f[0] == "money"] == ["JPY 5 trillion → JPY 10 trillion"]
 
 
 def test_same_figure_from_two_sources_is_one_key_figure_citing_both() -> None:

@@ -330,3 +330,25 @@ def test_template_alarm_ends_an_endless_loop_without_range(tmp_path: Path) -> No
     finally:
         templating.MAX_TEMPLATE_SECONDS = old
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+# ----------------------------------------------------------------------------- scripts
+
+
+def test_right_to_left_text_is_shaped_and_its_lines_keep_their_order(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from briefgen.render.fonts import shaped
+
+    filler = "شراكة دفاعية جديدة تشمل التعاون البحري والتكنولوجيا "
+    bullet = "أولا " + filler * 6 + "أخيرا"
+    write_brief(tmp_path, brief_data(title="العلاقات الهندية اليابانية", summary=[bullet]))
+    result = _run(tmp_path, "render", "brief.json", "-f", "pdf", "-o", "out")
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    lines = PdfReader(tmp_path / result.stdout.strip()).pages[0].extract_text().splitlines()
+    joined = "\n".join(lines)
+    assert any(0xFE70 <= ord(ch) <= 0xFEFF for ch in joined)  # joined letter forms
+    # pypdf reads right-to-left runs back in reading order, so the words come out as written
+    first = next(i for i, line in enumerate(lines) if shaped("أولا") in line)
+    last = next(i for i, line in enumerate(lines) if shaped("أخيرا") in line)
+    assert first < last  # the paragraph's first line is printed first

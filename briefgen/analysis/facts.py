@@ -1,8 +1,10 @@
-"""Key figures: money and targets, percentages, dates, numbered events, people, places.
+"""Key figures: money, percentages, measures and counts, dates, numbered events, people, places.
 
-Each extractor reads one sentence and returns (kind, label, value) facts; ``select_facts`` merges
-the same value told by several sources and keeps the most useful few, in a fixed kind order
-(money before events, places, dates, percentages and people).
+Each extractor reads one sentence and returns (kind, label, value) facts. Figures come from
+``quantities`` (one row per fact: a change "57% → 47%" is one value); the label is the noun
+phrase the figure measures, taken from the sentence's own words by ``labels``. ``merge_facts``
+joins tellings of one figure across sources and ``select_facts`` keeps the few that matter most:
+told by several sources, in the bottom line, money and shares before counts, people and places last.
 """
 
 from __future__ import annotations
@@ -11,38 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from briefgen.analysis.corpus import word_set
+from briefgen.analysis.labels import is_unit, label_for
+from briefgen.analysis.quantities import Quantity, find_quantities, value_key
 
-KINDS = ("money", "event", "place", "date", "percent", "person")
-
-CURRENCY = (
-    r"(?:JPY|USD|INR|EUR|GBP|AUD|CAD|NZD|CNY|HKD|TWD|KRW|SGD|IDR|PHP|VND|THB|MYR|AED|SAR|QAR|"
-    r"BRL|MXN|ZAR|NGN|RUB|CHF|SEK|NOK|DKK|PLN|TRY|US\$|A\$|Rs\.?|₹|¥|\$|€|£)"
-)
-SCALE = r"(?:trillion|billion|million|crore|lakh|bn|mn)"
-AMOUNT = rf"{CURRENCY}\s?\d[\d,]*(?:\.\d+)?(?:\s?{SCALE})?"
-_CONVERTED = (
-    rf"\s*[(,]?\s*(?:(?:equivalent to|about|approximately|around|roughly|nearly|some|or)\s+|~\s*)+"
-    rf"(?P<converted>{AMOUNT})\)?"
-)
-_AMOUNT_HEAD = re.compile(AMOUNT)
+KINDS = ("money", "percent", "share", "measure", "event", "date", "place", "person")
 _HAS_DIGIT = re.compile(r"\d")
-_MONEY = re.compile(rf"(?P<amount>{AMOUNT})(?:{_CONVERTED})?")
-# "from JPY 5 trillion (2022–2026) to JPY 10 trillion": the earlier figure and its period.
-_FROM = re.compile(
-    rf"\bfrom\s+(?:the\s+)?(?:earlier\s+|previous\s+)?(?P<old>{AMOUNT})"
-    r"(?:\s*\(?(?:over\s+|for\s+)?(?P<period>\d{4}\s*[–-]\s*\d{2,4})\)?)?\s+to\s+(?:a\s+new\s+\w+\s+of\s+)?$"
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|dozen|half|third|quarter)\b",
+    re.IGNORECASE,
 )
-_BY_YEAR = re.compile(r"^[^.;]{0,40}?\b(by|in|over)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[–-]\s*\d)")
-_HEADS = (
-    r"target|goal|package|fund|facility|investments?|trade|loans?|aid|deal|budget|partnership|"
-    r"grant|credit|line of credit|commitment|pledge|exports|imports|spending|surplus|deficit|"
-    r"programme|program|call|agreement"
-)
-_LABEL_PHRASE = re.compile(
-    rf"(?:\b[A-Z][\w-]*(?:'s|’s)\s+)?(?:\b[\w-]+\s+){{0,2}}\b(?:{_HEADS})\b"
-    r"(?:\s+(?:for|in|into|with)\s+[A-Z][\w-]*)?"
-)
-_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent))")
+# "USD 100 billion in non-oil trade by 2030": a target keeps its year
+_BY_YEAR = re.compile(r"^[^.;]{0,40}?\b(by|in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[–-]\s*\d)")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(
     rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)\b"
@@ -93,17 +75,31 @@ class Fact:
 
 def extract_facts(sentence: str) -> list[tuple[str, str, str]]:
     """(kind, label, value) facts found in one sentence, in reading order within each kind."""
-    if not _HAS_DIGIT.search(sentence):  # most sentences: only people and places to look for
-        return _people_and_places(sentence)
-    facts = _money(sentence)
+    if not _HAS_DIGIT.search(sentence) and not _NUMBER_WORD.search(sentence):
+        return _people_and_places(sentence)  # most sentences: only people and places
+    facts: list[tuple[str, str, str]] = []
+    for quantity in find_quantities(sentence):
+        label = label_for(sentence, quantity)
+        if quantity.kind == "measure" and not is_unit(quantity.unit) and (quantity.amount or 0) < 3:
+            continue  # "two leaders", "one side": a count too small to be a figure
+        if label:  # a figure with nothing it measures is noise in a table
+            by_year = _BY_YEAR.match(sentence[quantity.end :]) if quantity.kind == "money" else None
+            deadline = f" {by_year.group(1)} {by_year.group('year')}" if by_year else ""
+            facts.append((quantity.kind, label, _value(quantity) + deadline))
     for match in _ORDINAL_EVENT.finditer(sentence):
         facts.append(("event", "Numbered meeting", match.group("event")))
     for match in _DATE.finditer(sentence):
-        facts.append(("date", _event_near(sentence, match.start()) or "Date", match.group("value")))
-    for match in _PERCENT.finditer(sentence):
-        label = _label_before(sentence, match.start())
-        facts.append(("percent", label, " ".join(match.group("value").split())))
+        event = _event_near(sentence, match.start())
+        if event:
+            facts.append(("date", event, match.group("value")))
     return facts + _people_and_places(sentence)
+
+
+def _value(quantity: Quantity) -> str:
+    """A counted noun moves to the label ("Strategic documents | 24"); units stay."""
+    if quantity.kind == "measure" and not is_unit(quantity.unit):
+        return quantity.text[: len(quantity.text) - len(quantity.unit)].strip() or quantity.text
+    return quantity.text
 
 
 def _people_and_places(sentence: str) -> list[tuple[str, str, str]]:
@@ -118,54 +114,9 @@ def _people_and_places(sentence: str) -> list[tuple[str, str, str]]:
     return facts
 
 
-def _money(sentence: str) -> list[tuple[str, str, str]]:
-    matches = list(_MONEY.finditer(sentence))
-    # "from X to Y": X is the earlier figure, told as part of Y rather than on its own.
-    earlier = {m.start(): _FROM.search(sentence[: m.start()]) for m in matches}
-    olds = {e.group("old") for e in earlier.values() if e}
-    facts: list[tuple[str, str, str]] = []
-    for match in matches:
-        value = match.group("amount")
-        if value in olds and not earlier[match.start()]:
-            continue
-        if match.group("converted"):
-            value += f" (~{match.group('converted')})"
-        by_year = _BY_YEAR.match(sentence[match.end() :])
-        if by_year:
-            value += f" {by_year.group(1)} {by_year.group('year')}"
-        before = sentence[: match.start()]
-        old = earlier[match.start()]
-        if old:
-            period = f" ({old.group('period')})" if old.group("period") else ""
-            value += f", up from {old.group('old')}{period}"
-            before = before[: old.start()]
-        facts.append(("money", _label_before(before, len(before)), value))
-    return facts
-
-
-def _label_before(sentence: str, index: int) -> str:
-    """A short label for a figure: the nearest "... target/trade/fund" phrase before it."""
-    window = sentence[max(0, index - 120) : index]
-    phrases = list(_LABEL_PHRASE.finditer(window))
-    if phrases:
-        label = phrases[-1].group(0)
-    else:
-        words = re.findall(r"[\w'’-]+", window)[-5:]
-        label = " ".join(words)
-    words = label.split()
-    while words and words[0].lower() in _LABEL_STOP:
-        words.pop(0)
-    while words and words[-1].lower() in _LABEL_STOP:
-        words.pop()
-    text = " ".join(words) or "Amount"
-    return text[0].upper() + text[1:]
-
-
-_LABEL_STOP = word_set(
-    "the a an to from of and for in on with their its over by at worth about some new "
-    "endorsed agreed set announced signed double doubling rose reached grew which that under "
-    "whose"
-)
+def named_events(sentence: str) -> list[str]:
+    """Named events a sentence mentions: "G20 Summit", "Global AI Summit"."""
+    return [m.group("event") for m in _NAMED_EVENT.finditer(sentence)]
 
 
 def _event_near(sentence: str, index: int) -> str:
@@ -180,29 +131,32 @@ def _role(role: str) -> str:
     return role[0].upper() + role[1:]
 
 
-def _value_key(value: str) -> str:
-    return re.sub(r"\W+", "", value.lower())
+def _value_key(kind: str, value: str) -> str:
+    """Tellings of one figure share a key: "$44 billion" and "US$44 billion" alike."""
+    if kind in ("money", "percent", "measure"):
+        found = find_quantities(value)
+        if found and found[0].amount is not None:
+            return value_key(found[-1])
+    return kind + ":" + re.sub(r"\W+", "", value.lower())
 
 
 def merge_facts(found: list[tuple[str, str, str, int]]) -> list[Fact]:
-    """Merge (kind, label, value, source id) with the same value, keeping the first label."""
+    """Merge (kind, label, value, source id) telling one figure; the fuller value and the
+    label most sources use win ("JPY 10 trillion (~USD 68 billion)" over "JPY 10 trillion")."""
     merged: dict[str, Fact] = {}
+    labels: dict[str, list[str]] = {}
     for kind, label, value, source_id in found:
-        fact = merged.setdefault(_value_key(value), Fact(kind, label, value, order=len(merged)))
+        key = _value_key(kind, value)
+        fact = merged.setdefault(key, Fact(kind, label, value, order=len(merged)))
         fact.sources.add(source_id)
-    # A bare amount ("JPY 10 trillion") that a fuller figure starts with ("JPY 10 trillion
-    # (~USD 68 billion)") is the same figure told less fully: one lookup per fact, no pairs.
+        labels.setdefault(key, []).append(label)
+        if len(value) > len(fact.value) and kind == fact.kind:
+            fact.value = value
+    for key, fact in merged.items():
+        names = labels[key]
+        if fact.kind not in ("place", "person"):
+            fact.label = max(names, key=lambda n: (names.count(n), -names.index(n)))
     facts = list(merged.values())
-    fuller: dict[str, Fact] = {}
-    for fact in facts:
-        head = _AMOUNT_HEAD.match(fact.value)
-        if fact.kind == "money" and head and head.end() < len(fact.value):
-            fuller.setdefault(_value_key(head.group(0)), fact)
-    for fact in facts:
-        target = fuller.get(_value_key(fact.value)) if fact.kind == "money" else None
-        if target is not None and target is not fact:
-            target.sources |= fact.sources
-            fact.kind = ""
     _merge_short_names(facts)
     return [f for f in facts if f.kind]
 
@@ -219,14 +173,29 @@ def _merge_short_names(facts: list[Fact]) -> None:
             fact.kind = ""
 
 
-def select_facts(facts: list[Fact], limit: int) -> list[Fact]:
-    """The most useful ``limit`` facts: by kind, then by how many sources tell them."""
-    quota = {"money": 4, "event": 2, "place": 1, "date": 2, "percent": 2, "person": 3}
+_WEIGHT = {"money": 3.0, "percent": 2.5, "share": 2.0, "measure": 1.5, "event": 1.0,
+           "date": 1.0, "place": 0.5, "person": 0.0}  # fmt: skip
+_QUOTA = {"money": 4, "percent": 3, "share": 2, "measure": 3, "event": 1, "date": 2,
+          "place": 1, "person": 2}  # fmt: skip
+
+
+def select_facts(facts: list[Fact], limit: int, bottom_line: str = "") -> list[Fact]:
+    """The ``limit`` facts that matter most, most important first.
+
+    A figure several sources report, or one the bottom line states, outranks one mentioned
+    once; money and shares outrank counts; people and places fill what room is left.
+    """
+    told = bottom_line.lower()
+
+    def score(fact: Fact) -> float:
+        latest = fact.value.split(" → ")[-1].split(" (")[0].lower()
+        said = 1.5 if latest in told and fact.kind not in ("person", "place") else 0.0
+        return _WEIGHT[fact.kind] + 1.5 * (len(fact.sources) - 1) + said
+
     chosen: list[Fact] = []
     used: dict[str, int] = {}
-    ranked = sorted(facts, key=lambda f: (KINDS.index(f.kind), -len(f.sources), f.order))
-    for fact in ranked:
-        if used.get(fact.kind, 0) < quota[fact.kind] and len(chosen) < limit:
+    for fact in sorted(facts, key=lambda f: (-score(f), f.order)):
+        if used.get(fact.kind, 0) < _QUOTA[fact.kind] and len(chosen) < limit:
             chosen.append(fact)
             used[fact.kind] = used.get(fact.kind, 0) + 1
     return chosen

@@ -20,11 +20,13 @@ from briefgen.analysis.corpus import (
     inverse_document_frequency,
     set_vector,
 )
+from briefgen.analysis.dates import newest, parse_iso
 from briefgen.analysis.dedup import merge_duplicates
 from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.summarise import summarise, tighten
+from briefgen.analysis.title import memo_subject, memo_title
 from briefgen.model import Brief, Item, KeyFigure, Source
 from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
 from briefgen.sources.base import SourceDocument
@@ -120,25 +122,31 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
             _item(s, options.explain, _why(s, key, chosen[key]) if options.explain else "")
             for s in chosen[key]
         ]
-    for text, source_ids, evidence in watch_items(analysis.kept, WATCH_ITEMS):
+    sources = analysis.sources
+    # The memo is dated by its newest source; today only when no source carries a date.
+    date = options.date or newest([s.date for s in sources]) or dt.date.today().isoformat()
+    anchors = {s.id: parse_iso(s.date) for s in sources}
+    watch = watch_items(analysis.kept, WATCH_ITEMS, anchors, dt.date.fromisoformat(date))
+    for text, source_ids, evidence in watch:
         why = f"what to watch: a dated event in a forward-looking sentence: {evidence}"
         sections[OUTLOOK].append(Item(text, source_ids, why if options.explain else None))
 
-    sources = analysis.sources
-    title = options.title or (sources[0].title if sources else "Briefing memo")
+    bottom_line = " ".join(item.text for item in sections[SUMMARY])
+    figures = select_facts(analysis.facts, KEY_FIGURES_MAX, bottom_line)
+    title = options.title or memo_title(sources, analysis.facts, analysis.kept)
+    subject = options.subject or memo_subject(
+        title, figures, [item.text for item in sections[SUMMARY]]
+    )
     defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,
-        subject=options.subject or title,
-        date=options.date or dt.date.today().isoformat(),
+        subject=subject,
+        date=date,
         classification=options.classification or defaults.classification,
         to=options.to or defaults.to,
         from_=options.from_ or defaults.from_,
         sections=sections,
-        key_figures=[
-            KeyFigure(f.label, f.value, sorted(f.sources))
-            for f in select_facts(analysis.facts, KEY_FIGURES_MAX)
-        ],
+        key_figures=[KeyFigure(f.label, f.value, sorted(f.sources)) for f in figures],
         sources=sources,
     )
 

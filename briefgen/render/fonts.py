@@ -10,6 +10,7 @@ A character no installed font covers is reported once through ``warn``.
 from __future__ import annotations
 
 import bisect
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -114,6 +115,39 @@ def files_with_char(char: str) -> tuple[Path, ...]:
     return tuple(found)
 
 
+# ----------------------------------------------------------------------------- right to left
+
+# Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _bidi() -> tuple[Callable[[str], str], Callable[..., str]] | None:
+    """arabic-reshaper's reshape and python-bidi's get_display (None when not installed)."""
+    try:
+        from arabic_reshaper import reshape
+        from bidi import get_display
+    except ImportError:
+        return None
+    return reshape, get_display
+
+
+def shaped(text: str) -> str:
+    """Arabic letters in their joined forms (a PDF draws glyphs as given: no shaping engine)."""
+    tools = _bidi()
+    return tools[0](text) if tools and has_rtl(text) else text
+
+
+def visual(text: str, base: str | None = None) -> str:
+    """One line of shaped text in the order it is drawn, left to right (Unicode bidi rules)."""
+    tools = _bidi()
+    return tools[1](text, base_dir=base) if tools and has_rtl(text) else text
+
+
 # ----------------------------------------------------------------------------- registration
 
 _FACES: dict[Path, Face | None] = {}
@@ -180,6 +214,7 @@ class FontChain:
         self.warn = warn
         self._missing: set[str] = set()
         self._chosen: dict[str, Pair | None] = {}  # each character's font, looked up once
+        self._rtl_warned = False
         body = tuple(body)
         regular = _first_face((*body, *DEFAULT_BODY), bold=False)
         if regular is None:
@@ -283,14 +318,54 @@ class FontChain:
                 runs.append((body, pending))
         return [(face.name, "".join(chars)) for face, chars in runs]
 
-    def markup(self, text: str, bold: bool = False) -> str:
-        """Paragraph markup for ``text``: escaped, with <font face> around non-body runs."""
+    def markup(self, text: str, bold: bool = False, ordered: bool = False) -> str:
+        """Paragraph markup for ``text``: escaped, with <font face> around non-body runs.
+
+        Right-to-left text is shaped and put in visual order first, unless ``ordered`` says
+        the caller has done so (lines of a wrapped paragraph, see ``rtl_lines``).
+        """
+        if not ordered:
+            text = self.display(text)
         base = self.bold if bold else self.regular
         parts = []
         for name, chunk in self.runs(text, bold):
             escaped = escape(chunk, quote=False)
             parts.append(escaped if name == base else f'<font face="{name}">{escaped}</font>')
         return "".join(parts)
+
+    def display(self, text: str) -> str:
+        """``text`` shaped and in visual order, as one line (or as given, with a warning once,
+        where python-bidi and arabic-reshaper are missing)."""
+        if not has_rtl(text):
+            return text
+        if _bidi() is None:
+            if not self._rtl_warned:
+                self._rtl_warned = True
+                self.warn(
+                    "right-to-left text is printed unshaped, left to right, in the PDF "
+                    "(install python-bidi and arabic-reshaper)"
+                )
+            return text
+        return visual(shaped(text))
+
+    def rtl_lines(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Right-to-left ``text`` broken into lines of at most ``width`` points in reading
+        order, each line then put in visual order. Reordering a whole paragraph before a
+        left-to-right line breaker would print its last line first."""
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
+        space = self.width(" ", size, bold)
+        for word in shaped(text).split():
+            wide = self.width(word, size, bold)
+            if current and used + space + wide > width:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            used += (space if current else 0.0) + wide
+            current.append(word)
+        if current:
+            lines.append(" ".join(current))
+        return [visual(line, "R") for line in lines]
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -301,13 +376,14 @@ class FontChain:
         """Draw text on a canvas at (x, y), switching fonts per run."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        for name, chunk in self.runs(text, bold):
+        for name, chunk in self.runs(self.display(text), bold):
             canvas.setFont(name, size)
             canvas.drawString(x, y, chunk)
             x += stringWidth(chunk, name, size)
 
     def draw_centred(self, canvas, x: float, y: float, text: str, size: float, bold=False) -> None:
-        self.draw(canvas, x - self.width(text, size, bold) / 2, y, text, size, bold)
+        width = self.width(self.display(text), size, bold)
+        self.draw(canvas, x - width / 2, y, text, size, bold)
 
     def _report(self, char: str) -> None:
         if char in self._missing:

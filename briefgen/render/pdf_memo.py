@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -30,7 +31,7 @@ from reportlab.platypus import (
 
 from briefgen import __version__
 from briefgen.render.base import RenderSettings
-from briefgen.render.fonts import FontChain
+from briefgen.render.fonts import FontChain, has_rtl
 from briefgen.render.text import xml_safe
 from briefgen.render.theme import Theme
 from briefgen.render.view import Cited, MemoView, SourceLine
@@ -75,6 +76,15 @@ class _Memo:
     def text(self, text: str, bold: bool = False) -> str:
         return self.fonts.markup(text, bold)
 
+    def para(
+        self, text: str, style: ParagraphStyle, bold: bool = False, suffix: str = ""
+    ) -> Paragraph:
+        """A paragraph of ``text`` (markup ``suffix`` after it): right-to-left text is
+        right-aligned and broken into lines before each line is put in visual order."""
+        if has_rtl(text):
+            return _RtlParagraph(None, style, rtl=(text, self.fonts, bold, suffix))
+        return Paragraph(self.text(text, bold) + suffix, style)
+
     def story(self) -> list[Flowable]:
         view, words, styles = self.view, self.words, self.styles
         story: list[Flowable] = [self._masthead(), self._header_block()]
@@ -88,7 +98,7 @@ class _Memo:
                 continue
             bullets: list[Any] = [  # ListItems; the stubs do not count them as flowables
                 ListItem(
-                    Paragraph(self._cited(item), styles["body"]),
+                    self._cited(item, styles["body"]),
                     leftIndent=11,
                     value="•",
                 )
@@ -160,22 +170,18 @@ class _Memo:
         )
         return box
 
-    def _cited(self, cited: Cited) -> str:
+    def _cited(self, cited: Cited, style: ParagraphStyle) -> Paragraph:
         marker = cited.marker
-        body = self.text(cited.text)
-        if not marker:
-            return body
-        size = self.theme.sizes["small"]
-        return f'{body} <font size="{size:g}" color="{self.theme.colours["muted"]}">{marker}</font>'
+        size, muted = self.theme.sizes["small"], self.theme.colours["muted"]
+        suffix = f' <font size="{size:g}" color="{muted}">{marker}</font>' if marker else ""
+        return self.para(cited.text, style, suffix=suffix)
 
     def _header_block(self) -> Table:
         styles = self.styles
         data = [
             [
                 Paragraph(self.text(f"{row.label}:", True), styles["label"]),
-                Paragraph(
-                    self.text(row.value, row.strong), styles["label" if row.strong else "body"]
-                ),
+                self.para(row.value, styles["label" if row.strong else "body"], row.strong),
             ]
             for row in self.view.header
         ]
@@ -213,8 +219,8 @@ class _Memo:
         for figure in self.view.figures:
             data.append(
                 [
-                    Paragraph(self.text(figure.label), styles["cell"]),
-                    Paragraph(self._cited(figure.value), styles["cell"]),
+                    self.para(figure.label, styles["cell"]),
+                    self._cited(figure.value, styles["cell"]),
                 ]
             )
         table = Table(data, colWidths=["45%", "55%"], hAlign="LEFT", repeatRows=1, splitInRow=1)
@@ -322,6 +328,37 @@ def _styles(theme: Theme, fonts: FontChain) -> dict[str, ParagraphStyle]:
             leading=body_size * 1.2,
         ),
     }
+
+
+class _RtlParagraph(Paragraph):
+    """Right-to-left text, right-aligned, broken into lines in reading order (FontChain.rtl_lines)
+    each time it is wrapped to a width; reportlab's own line breaker works left to right on
+    text already in visual order and would put the paragraph's last line first.
+
+    ``split`` makes its halves with ``rtl`` unset: they hold lines already broken and ordered.
+    """
+
+    def __init__(self, text, style, bulletText=None, frags=None, rtl=None, **kwargs) -> None:  # noqa: N803
+        self._rtl = rtl
+        self._wrapped_at: float | None = None
+        if rtl is not None:
+            logical, fonts, bold, suffix = rtl
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+            text = fonts.markup(logical, bold) + suffix
+        super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if self._rtl is not None and self._wrapped_at != availWidth:
+            logical, fonts, bold, suffix = self._rtl
+            style = self.style
+            width = availWidth - style.leftIndent - style.rightIndent - style.firstLineIndent
+            size = style.fontSize
+            # a little slack: the marker and rounding must not push a line over the edge
+            lines = fonts.rtl_lines(logical, max(width - size, size), size, bold)
+            markup = "<br/>".join(fonts.markup(line, bold, ordered=True) for line in lines)
+            Paragraph.__init__(self, markup + suffix, style)
+            self._wrapped_at = availWidth
+        return super().wrap(availWidth, availHeight)
 
 
 class _Heading(Paragraph):

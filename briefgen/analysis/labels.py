@@ -1,0 +1,222 @@
+"""The label of a key figure: the noun phrase, in the sentence's own words, that it measures.
+
+A small chunker, not a parser: words are tagged from closed lists (determiners, prepositions,
+auxiliaries, common verbs, "-ed" forms) and a noun phrase is a run of the other words, with an
+"of/on/for/in" attachment ("Tariffs on Chinese goods"). Where the figure sits decides which phrase:
+
+- "12 million metric tons of soybeans", "$750 billion of US energy": the phrase after "of";
+- "a $44-billion gas pipeline", "a one-year truce": the phrase the figure modifies;
+- "Tariffs on Chinese goods will be lowered from 57% to 47%": the subject before the verb;
+- "Japan will invest $68 billion": an actor with a money verb makes "Japan's investment".
+
+spaCy would tag better but costs a 12 MB model and ~1 s of start-up per run; on our fixtures
+this chunker names the measure in every case a table needs (tests/test_quantities.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.analysis.corpus import word_set
+from briefgen.analysis.quantities import Quantity
+
+MAX_WORDS = 6
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.%-]*|[^\w\s]")
+_STOP = word_set(
+    "the a an this that these those its their his her our your my some any each every all both "
+    "which who whom whose what where when while as than then so such and or but nor if because "
+    "it they he she we i you there here also only just still now not no yet"
+)
+_PREPS = word_set(
+    "of on for in into to from at by with over under about between among below above within"
+)
+_NP_PREPS = word_set("of on for in into")  # may join a head to its complement
+_AUX = word_set(
+    "is are was were be been being am will would shall should can could may might must has have "
+    "had do does did 's"
+)
+_VERBS = word_set(
+    "reach reaches rose rise rises fell fall falls cut cuts set sets hit hits stand stands stood "
+    "total totals totalled totaled pledge pledges pay pays paid buy buys bought invest invests "
+    "spend spends spent lend lends lent raise raises grow grows grew reach account accounts make "
+    "makes made take takes took give gives gave get gets got see sees saw keep keeps kept put "
+    "puts cost costs say says said told tell tells plan plans aim aims seek seeks sought worth "
+    "lower lowers include includes cover covers involve involves mean means come comes came go "
+    "goes went run runs ran hold holds held lasted last lasts leave leaves left become became "
+    "remain remains double doubles triple triples climb climbs jump jumps drop drops slip "
+    "slips sell sells sold earn earns owe owes face faces need needs want wants expect expects "
+    "kill kills killed injure injures affect affects agree agrees lead leads led bring brings "
+    "brought stay stays limit up down nearly almost around roughly approximately only just some"
+)
+_NOT_VERBS = word_set("red bed hundred seed need speed united limited based")
+# An actor that pays, buys or invests: the verb names what the money is.
+_MONEY_VERBS = {
+    "invest": "investment", "invests": "investment", "invested": "investment",
+    "investing": "investment", "pledge": "pledge", "pledges": "pledge", "pledged": "pledge",
+    "buy": "purchases", "buys": "purchases", "bought": "purchases", "purchase": "purchases",
+    "pay": "payments", "pays": "payments", "paid": "payments", "spend": "spending",
+    "spends": "spending", "spent": "spending", "lend": "loans", "lent": "loans",
+    "raise": "funding", "raised": "funding", "worth": "value", "valued": "value",
+    "export": "exports", "exported": "exports", "import": "imports", "imported": "imports",
+    "commit": "commitment", "committed": "commitment", "offer": "offer", "offered": "offer",
+    "earn": "revenue", "earned": "revenue", "sell": "sales", "sold": "sales",
+    "provide": "funding", "provided": "funding", "allocate": "allocation",
+    "allocated": "allocation", "give": "aid", "gave": "aid", "announce": "package",
+    "announced": "package", "cost": "cost",
+}  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower()
+    if low in _AUX or low in _VERBS or low in _MONEY_VERBS:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low not in _NOT_VERBS and word[0].islower()
+
+
+def _is_content(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[0].isalnum()
+        and low not in _STOP
+        and low not in _PREPS
+        and not _is_verb(word)
+        and not re.match(r"\d", word)
+    )
+
+
+def _phrase_after(words: list[str]) -> list[str]:
+    """The noun phrase at the start of ``words``: content words, then one "of/on" attachment."""
+    phrase: list[str] = []
+    i = 0
+    while i < len(words) and words[i].lower() in _STOP and not phrase:
+        i += 1  # "the", "a"
+    while i < len(words) and _is_content(words[i]):
+        phrase.append(words[i])
+        i += 1
+    if phrase and i + 1 < len(words) and words[i].lower() in _NP_PREPS:
+        tail: list[str] = []
+        j = i + 1
+        while j < len(words) and words[j].lower() in _STOP:
+            j += 1
+        while j < len(words) and _is_content(words[j]) and len(tail) < 3:
+            tail.append(words[j])
+            j += 1
+        if tail and len(phrase) + len(tail) < MAX_WORDS:
+            phrase += [words[i], *tail]
+    return phrase
+
+
+def _phrase_before(words: list[str]) -> list[str]:
+    """The noun phrase that ends ``words`` (read right to left), with its "on X" attachment."""
+    phrase: list[str] = []
+    i = len(words) - 1
+    while i >= 0:
+        word = words[i]
+        if _is_content(word) or (
+            word.lower() in _NP_PREPS
+            and phrase
+            and i > 0
+            and _is_content(words[i - 1])
+            and len(phrase) <= 3
+        ):
+            phrase.insert(0, word)
+        else:
+            break
+        i -= 1
+    while phrase and phrase[0].lower() in _PREPS:
+        phrase.pop(0)
+    return phrase
+
+
+_SKIP = word_set("than a an the - — – , earlier previous current new")
+
+
+def _subject(before: list[str]) -> tuple[list[str], str]:
+    """The phrase before the verb group that leads to the figure, and that verb ("" if none)."""
+    i = len(before) - 1
+    verb = ""
+    skipped = 0
+    while i >= 0 and skipped < 6:
+        word = before[i]
+        low = word.lower()
+        if low in _MONEY_VERBS and not verb:
+            verb = low
+        if _is_verb(word) or low in _PREPS or low in _SKIP:
+            i -= 1
+            skipped += 1
+            continue
+        break
+    if skipped == 0:
+        return [], ""
+    phrase = _phrase_before(before[: i + 1])
+    return phrase, verb
+
+
+def _finish(phrase: list[str]) -> str:
+    while phrase and (phrase[-1].lower() in _PREPS or phrase[-1].lower() in _STOP):
+        phrase = phrase[:-1]
+    if len(phrase) > MAX_WORDS:
+        cut = next((k for k, w in enumerate(phrase) if w.lower() in _NP_PREPS), MAX_WORDS)
+        phrase = phrase[: min(cut, MAX_WORDS)] if cut else phrase[-MAX_WORDS:]
+    if not phrase:
+        return ""
+    text = " ".join(phrase)
+    return text[0].upper() + text[1:]
+
+
+def _possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")
+
+
+def label_for(sentence: str, quantity: Quantity) -> str:
+    """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
+    after = _words(sentence[quantity.end :])
+    before = _words(sentence[: quantity.start])
+    if quantity.kind == "measure" and not is_unit(quantity.unit):
+        return _finish(quantity.unit.split())  # "24 strategic documents": the counted noun
+    if after and after[0].lower() == "of" and quantity.kind in ("money", "measure"):
+        tail = _phrase_after(after[1:])
+        if tail:
+            subject, verb = _subject(before)
+            if verb and subject and subject[0][0].isupper() and len(subject) <= 2:
+                return _finish([_possessive(" ".join(subject)), _MONEY_VERBS[verb], "of", *tail])
+            return _finish(tail)
+    if (
+        after
+        and _is_content(after[0])
+        and not after[0][0].isupper()
+        or (after and "-" in quantity.text.split()[-1] and _is_content(after[0]))
+    ):
+        # "$44-billion gas pipeline", "one-year truce", "15% tariff on cars"
+        phrase = _phrase_after(after)
+        if phrase and quantity.kind != "share":
+            return _finish(phrase)
+    subject, verb = _subject(before)
+    if subject:
+        if verb and len(subject) <= 3 and verb not in ("announce", "announced"):
+            owner = [_possessive(" ".join(subject)), _MONEY_VERBS[verb]]
+            if len(after) > 1 and after[0].lower() in ("in", "for", "into"):
+                target = _phrase_after(after[1:])  # "in French AI data centres"
+                if target and len(owner) + len(target) < MAX_WORDS:
+                    owner += [after[0].lower(), *target]
+            return _finish(owner)
+        return _finish(subject)
+    if quantity.kind == "share" and " of " in quantity.text:
+        return ""  # "a third of global trade" names its own measure; the subject is missing
+    return ""
+
+
+_UNITS = word_set(
+    "tonnes tons tonne ton barrels bpd kilometres kilometers km miles mile metres meters metre "
+    "meter feet foot kg kilograms kilogram pounds pound hectares acres gw mw gigawatts megawatts "
+    "seconds minutes hours days weeks months years decades second minute hour day week month "
+    "year decade celsius fahrenheit degrees c f day"
+)
+
+
+def is_unit(unit: str) -> bool:
+    return unit.split()[-1].lower() in _UNITS or unit.lower().startswith(("square", "barrels"))

@@ -1,0 +1,110 @@
+"""The memo's title and subject line: what the sources agree the event was.
+
+One source keeps its headline. Several sources get a title built from what at least two of them
+tell: who (the leaders named with a role), what (the named event or the kind of meeting) and where
+(the venue or dateline), "Modi–Takaichi meeting at the G20 Summit in Johannesburg". The subject
+line adds what came of it: the key figures that rank highest, else the first summary bullet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefgen.analysis.corpus import Sentence
+from briefgen.analysis.facts import Fact, named_events
+
+_LEADER = re.compile(
+    r"President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Secretary|Minister"
+)
+_KINDS = (
+    ("summit", "summit"), ("talks", "talks"), ("ceasefire", "ceasefire"), ("strikes", "strikes"),
+    ("deal", "deal"), ("agreement", "agreement"), ("meeting", "meeting"), ("met", "meeting"),
+    ("call", "call"), ("visit", "visit"),
+)  # fmt: skip
+SUBJECT_WORDS = 24
+
+
+def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> str:
+    """A title naming the event; a single source's headline when there is only one."""
+    if not sources:
+        return "Briefing memo"
+    if len(sources) == 1:
+        return sources[0].title
+    who = _leaders(facts)
+    event = _agreed_event(sentences)
+    where = _place(facts)
+    if not who and not event:
+        return sources[0].title  # nothing the sources agree on to name it by
+    kind = _kind(sentences, who)
+    parts = ["–".join(who)] if who else []
+    if event and who:
+        parts.append(f"{kind} at the {event}")
+    elif event:
+        parts.append(event)
+    else:
+        parts.append(kind)
+    if where and where.lower() not in " ".join(parts).lower():
+        parts.append(f"in {where}")
+    title = " ".join(parts)
+    return title[0].upper() + title[1:]
+
+
+def memo_subject(title: str, figures: list[Fact], summary: list[str]) -> str:
+    """A subject line that adds to the title: the top figures, else the first bullet."""
+    told = [f"{f.label}: {f.value}" for f in figures[:2] if f.kind not in ("person", "place")]
+    if told:
+        return "; ".join(told)
+    if summary:
+        words = summary[0].rstrip(".").split()
+        return " ".join(words[:SUBJECT_WORDS]) + ("…" if len(words) > SUBJECT_WORDS else "")
+    return title
+
+
+def _leaders(facts: list[Fact]) -> list[str]:
+    """Surnames of the (at most two) leaders most sources name, in the order first told."""
+    people = [f for f in facts if f.kind == "person" and _LEADER.search(f.label)]
+    agreed = [f for f in people if len(f.sources) >= 2] or people[:2]
+    agreed.sort(key=lambda f: (-len(f.sources), f.order))
+    chosen = sorted(agreed[:2], key=lambda f: f.order)
+    names: list[str] = []
+    for fact in chosen:
+        surname = fact.value.split()[-1]
+        if surname not in names:
+            names.append(surname)
+    return names
+
+
+def _agreed_event(sentences: list[Sentence]) -> str:
+    """The named event ("G20 Summit") told by the most sources, when at least two tell it."""
+    told: dict[str, set[int]] = {}
+    shown: dict[str, str] = {}
+    for sentence in sentences:
+        for name in named_events(sentence.text):
+            key = " ".join(name.lower().split()[-2:])
+            told.setdefault(key, set()).update(sentence.sources)
+            shown.setdefault(key, name)
+    agreed = [(len(ids), key) for key, ids in told.items() if len(ids) >= 2]
+    if not agreed:
+        return ""
+    return shown[max(agreed)[1]]
+
+
+def _kind(sentences: list[Sentence], who: list[str]) -> str:
+    """What kind of event: the word for it most sources use ("meeting" by default)."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        words = set(re.findall(r"[a-z]+", sentence.text.lower()))
+        for word, kind in _KINDS:
+            if word in words:
+                counts[kind] += 1
+    if len(who) == 2 and counts["meeting"]:
+        return "meeting"
+    return counts.most_common(1)[0][0] if counts else "meeting"
+
+
+def _place(facts: list[Fact]) -> str:
+    places = [f for f in facts if f.kind == "place"]
+    if not places:
+        return ""
+    return max(places, key=lambda f: (len(f.sources), -f.order)).value
