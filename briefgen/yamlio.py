@@ -1,33 +1,50 @@
-"""Safe YAML in and readable YAML out.
+"""Safe YAML in and readable YAML out: the one loader for briefs, front matter, themes and cues.
 
-Briefs never need YAML aliases, so the loader refuses them outright: that closes the
-"billion laughs" alias bomb without guessing at a safe depth.
+Nothing briefgen reads needs YAML aliases or anchors, deep nesting or millions of values, so
+the loader refuses them while it reads libyaml's event stream, before a single Python object
+is built: the "billion laughs" alias bomb, a file nested 100,000 deep (which overflows the C
+composer's stack or Python's) and a flood of tiny values all end at the event that gives them
+away, in time proportional to the bytes read so far.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from briefgen.errors import InputError
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A brief nests five deep (sections.defence[0].sources[0]), a theme or cue file three.
+MAX_DEPTH = 20
+# Values (scalars, lists, mappings) in one file: a real brief holds a few thousand.
+MAX_NODES = 1_000_000
+_NO_ALIASES = "anchors and aliases (&name, *name) are not allowed"
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _NoAliasSafeLoader(yaml.SafeLoader):
-    """Pure-Python safe loader that raises on the first alias (`*name`)."""
+class _Loader(_Parser):  # type: ignore[misc, valid-type]
+    """The safe loader, except that a date stays the text it was written as.
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in a brief", event.start_mark
-            )
-        return super().compose_node(parent, index)
+    JSON has no dates, the brief's schema says "string", and ``2026-11-23`` means the same
+    to every reader as text; a datetime would also not survive the bundled-data cache.
+    """
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+class _Refused(yaml.YAMLError):
+    """What the event pass refuses, with the line it found it on."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
 
 
 def read_yaml_file(path: Path, what: str, limit: int = 1024 * 1024) -> Any:
@@ -42,31 +59,101 @@ def read_yaml_file(path: Path, what: str, limit: int = 1024 * 1024) -> Any:
     return parse_yaml(text, path)
 
 
-def parse_yaml(text: str, path: Path) -> Any:
-    """Parse YAML text safely; errors name the file and the line."""
-    return parse_yaml_with_lines(text, path)[0]
+def parse_yaml(text: str, path: Path, what: str = "", first_line: int = 1) -> Any:
+    """Parse YAML text safely; errors name the file and the line.
+
+    ``what`` starts each message (``front matter: ...``); ``first_line`` is the line of the
+    file the text starts on, so a block cut from a larger file reports the file's lines.
+    """
+    return parse_yaml_with_lines(text, path, what, first_line)[0]
 
 
-def parse_yaml_with_lines(text: str, path: Path) -> tuple[Any, FieldLines]:
+def parse_yaml_with_lines(
+    text: str, path: Path, what: str = "", first_line: int = 1
+) -> tuple[Any, FieldLines]:
     """Parse YAML safely and keep where each field is, for messages that give line numbers."""
-    if ("*" in text and _has_alias(text)) or _deeply_nested(text):
-        loader_cls: Any = _NoAliasSafeLoader
-    else:
-        loader_cls = _BaseLoader
-    loader = loader_cls(text)
+    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(loader)
         data = loader.construct_document(node) if node is not None else None
-    except RecursionError:
-        raise InputError(path, "invalid YAML: nested too deeply for a brief") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
+        where = f"line {mark.line + first_line}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(path, f"invalid YAML at {where}{problem}") from None
+        if problem == "exceeded maximum nesting depth":  # libyaml's own guard, in flow style
+            problem = "nested too deeply"
+        prefix = f"{what}: " if what else ""
+        raise InputError(path, f"{prefix}invalid YAML at {where}{problem}") from None
     finally:
         loader.dispose()
-    return data, FieldLines(node)
+    return data, FieldLines(node, first_line)
+
+
+def _compose(loader: Any) -> yaml.Node | None:
+    """The document's node tree, built from the event stream with an explicit stack.
+
+    Each event is checked before its node exists: an anchor or alias, nesting past MAX_DEPTH
+    or more than MAX_NODES values stop the read at that event, so a hostile file costs no
+    more than the bytes before the first sign of it.
+    """
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    loader.get_event()  # document start
+    root: yaml.Node | None = None
+    stack: list[list[Any]] = []  # [collection node, mapping key waiting for its value]
+    count = 0
+
+    def attach(node: yaml.Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        entry = stack[-1]
+        if isinstance(entry[0], yaml.SequenceNode):
+            entry[0].value.append(node)
+        elif entry[1] is None:
+            entry[1] = node
+        else:
+            entry[0].value.append((entry[1], node))
+            entry[1] = None
+
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.DocumentEndEvent):
+            break
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(_NO_ALIASES, event.start_mark)
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()[0].end_mark = event.end_mark
+            continue
+        if event.anchor is not None:
+            raise _Refused(_NO_ALIASES, event.start_mark)
+        count += 1
+        if count > MAX_NODES:
+            raise _Refused(f"more than {MAX_NODES:,} values", event.start_mark)
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            attach(
+                yaml.ScalarNode(
+                    tag, event.value, event.start_mark, event.end_mark, style=event.style
+                )
+            )
+            continue
+        if len(stack) >= MAX_DEPTH:
+            raise _Refused(f"nested too deeply (over {MAX_DEPTH} levels)", event.start_mark)
+        kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+        if tag is None or tag == "!":
+            tag = loader.resolve(kind, None, event.implicit)
+        node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        attach(node)
+        stack.append([node, None])
+    if not loader.check_event(yaml.StreamEndEvent):
+        mark = loader.peek_event().start_mark
+        raise _Refused("a second document (---) where one was expected", mark)
+    return root
 
 
 class FieldLines:
@@ -76,23 +163,24 @@ class FieldLines:
     not in the file (a missing required field) falls back to its nearest parent.
     """
 
-    def __init__(self, node: Any) -> None:
+    def __init__(self, node: Any, first_line: int = 1) -> None:
         self.lines: dict[str, int] = {}
         self.duplicates: list[tuple[str, int, int]] = []  # (path, first line, repeated line)
+        self.first_line = first_line
         if node is not None:
             self._walk(node, "")
 
     def _walk(self, root: Any, root_path: str) -> None:
-        # An explicit stack, not recursion: a deeply nested (hostile) file must not overflow.
+        # An explicit stack, not recursion, like the composer.
         stack = [(root, root_path)]
         while stack:
             node, path = stack.pop()
-            self.lines.setdefault(path, node.start_mark.line + 1)
+            self.lines.setdefault(path, node.start_mark.line + self.first_line)
             if isinstance(node, yaml.MappingNode):
                 for key_node, value_node in node.value:
                     key = str(getattr(key_node, "value", "?"))
                     child = f"{path}.{key}" if path else key
-                    line = key_node.start_mark.line + 1
+                    line = key_node.start_mark.line + self.first_line
                     if child in self.lines:
                         self.duplicates.append((child, self.lines[child], line))
                         continue
@@ -102,39 +190,17 @@ class FieldLines:
                 stack += [(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
 
     def __call__(self, path: str) -> int | None:
-        while True:
-            if path in self.lines:
-                return self.lines[path]
-            parent = _PARENT.sub("", path)
-            if parent == path:
-                return self.lines.get("")
-            path = parent
+        while path not in self.lines:
+            if not path:
+                return None
+            path = parent_path(path)
+        return self.lines[path]
 
 
-_PARENT = re.compile(r"(\.[^.\[]*|\[\d+\])$")
-
-
-_NESTING = 40  # a brief nests four deep; far more is an attack or an accident
-_COMPACT_NESTING = re.compile(rf"^[ \t]*(?:[-?][ \t]+){{{_NESTING}}}", re.MULTILINE)
-_DEEP_INDENT = re.compile(rf"^[ \t]{{{_NESTING * 4}}}", re.MULTILINE)
-
-
-def _deeply_nested(text: str) -> bool:
-    """Could this document nest deeply? Then parse it with the pure-Python loader, which
-    raises RecursionError where the C one overflows its stack and kills the process."""
-    if _COMPACT_NESTING.search(text) or _DEEP_INDENT.search(text):
-        return True
-    depth = 0
-    for bracket in re.sub(r"[^\[\]{}]+", "", text):
-        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
-        if depth > _NESTING:
-            return True
-    return False
-
-
-def _has_alias(text: str) -> bool:
-    """Cheap pre-check: only then pay for the pure-Python loader."""
-    return re.search(r"(^|[\s\[{,:-])\*[^\s,\]}]", text) is not None
+def parent_path(path: str) -> str:
+    """``sections.defence[2]`` -> ``sections.defence`` -> ``sections`` -> ``""``."""
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 0 else ""
 
 
 class _EditableDumper(yaml.SafeDumper):

@@ -183,7 +183,8 @@ def test_alias_bomb_still_refused(tmp_path):
     path.write_text('a: &a ["x","x"]\nb: &b [*a,*a]\ntitle: *b\n', encoding="utf-8")
     result = run_cli("validate", str(path))
     assert result.returncode == 2
-    assert "aliases (*name) are not allowed" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "line 1: anchors and aliases (&name, *name) are not allowed" in result.stderr
 
 
 # --------------------------------------------------------------------------- JSON Schema

@@ -147,7 +147,6 @@ def read_text_file(path: Path) -> SourceDocument:
 
 # --- Markdown -------------------------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -174,11 +173,7 @@ _FIELD_NAMES = {
 
 def read_markdown_file(path: Path) -> SourceDocument:
     text = check_not_empty(decode_text(read_bytes(path), path), path)
-    metadata: dict[str, str] = {}
-    match = _FRONT_MATTER.match(text)
-    if match:
-        metadata = _front_matter(match.group(1))
-        text = text[match.end() :]
+    metadata, text = _front_matter(text, path)
     plain = check_not_empty(markdown_to_text(text), path, "holds no text outside front matter")
     title = metadata.pop("title", "") or _first_heading(text) or first_line_title(plain, path)
     return SourceDocument(text=plain, title=title, path=path, metadata=metadata)
@@ -262,23 +257,44 @@ def _first_heading(text: str) -> str:
     return ""
 
 
-def _front_matter(block: str) -> dict[str, str]:
-    import yaml
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter, the rest) when ``text`` opens with a ``---`` line and a closing
+    ``---`` or ``...`` line follows; None otherwise."""
+    head, newline, rest = text.partition("\n")
+    if head.rstrip(" \t") != "---" or not newline:
+        return None
+    block: list[str] = []
+    lines = rest.split("\n")
+    for index, line in enumerate(lines):
+        if line.rstrip(" \t") in ("---", "..."):
+            return "\n".join(block), "\n".join(lines[index + 1 :])
+        block.append(line)
+    return None
 
-    try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return {}
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
+    """The source fields a Markdown file's YAML front matter gives, and the text after it.
+
+    Front matter that is not valid YAML (or is hostile: aliases, deep nesting) makes the
+    source unreadable, reported like any other; a block that reads as plain text rather than
+    as fields was a rule (``---``) opening the article, not front matter.
+    """
+    from briefgen.yamlio import parse_yaml
+
+    parts = split_front_matter(text)
+    if parts is None:
+        return {}, text
+    data = parse_yaml(parts[0], path, "front matter", first_line=2)
+    if data is None:
+        return {}, parts[1]
     if not isinstance(data, dict):
-        return {}
+        return {}, text
     fields = {
-        str(k).lower(): v
-        for k, v in data.items()
-        if isinstance(v, (str, int, float)) or hasattr(v, "isoformat")
+        str(k).lower(): v for k, v in data.items() if isinstance(v, (str, int, float))
     }
     metadata = {key: str(value) for key, value in fields.items()}
     for name, aliases in _FIELD_NAMES.items():
         value = next((fields[a] for a in aliases if a in fields), None)
         if value is not None:
             metadata[name] = normalize_date(value) if name == "date" else str(value)
-    return compact(metadata)
+    return compact(metadata), parts[1]
