@@ -18,9 +18,10 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from briefgen.analysis.corpus import Sentence, cosine, tokens
-from briefgen.analysis.standalone import quotes, speakers
+from briefgen.analysis.standalone import SPEECH, quotes, speakers
 
 THRESHOLD = 0.35  # TF-IDF cosine: paraphrases of one claim in the seeds score 0.39-0.68,
 # distinct claims at most 0.26 (measured with bench/quality.py and the seeds)
@@ -139,14 +140,29 @@ def same_voice(a: str, b: str) -> bool:
     reports the meeting in its own words), nor for a speaker it did not name. Only checked for
     the few candidates already similar enough to merge.
     """
-    quoted_a = frozenset(t for q in quotes(a) for t in tokens(q))
-    quoted_b = frozenset(t for q in quotes(b) for t in tokens(q))
+    quoted_a, said_a = _voice(a)
+    quoted_b, said_b = _voice(b)
     if quoted_a or quoted_b:
         overlap = len(quoted_a & quoted_b) / len(quoted_a | quoted_b)
         if overlap < QUOTE_OVERLAP:
             return False
-    said_a, said_b = speakers(a), speakers(b)
     return not (said_a and said_b) or bool(said_a & said_b)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8192)  # a representative is checked against many probes
+def _voice(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The quoted content words of ``text`` and its speakers."""
+    quoted = (
+        frozenset(t for q in quotes(text) for t in tokens(q)) if _QUOTE_MARK.search(text) else _NONE
+    )
+    said = speakers(text) if SPEECH.search(text) else _NONE
+    return quoted, said
+
+
+_QUOTE_MARK = re.compile('["“‘]')
 
 
 def _numbers(sentence: Sentence) -> frozenset[str]:
