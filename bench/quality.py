@@ -10,10 +10,10 @@ near-duplicates, centrality) sees what it would see in the real text; what reads
 so those are not measured here. Memo bullets are matched back to labelled sentences by their
 word set.
 
-For each event, the section model is trained on the other 14 (bench/train.py's recipe), so every
-figure below is held out: no weight was set on the event it is measured on. (The summary's and
-selection's rules were written while looking at these events' figures: they are not weights,
-but say so when quoting them.)
+For each event, the section model and the summary ranker are trained on the other 14
+(bench/train.py's recipe), so every figure below is held out: no weight was set on the event it
+is measured on. (The choice of features and the selection rules were made while looking at
+these events' figures: say so when quoting them.)
 
 Printed: sentence-level precision/recall/F1 per label and macro-F1 over the five; defence
 sentences that the labels call colour (``other``); share of ``bluf_facts`` the summary carries
@@ -151,7 +151,9 @@ def measure_event(event: dict, options: Options, totals: Totals, folder: Path) -
 def _memo(analysis, documents, options) -> tuple[list[str], dict[str, list[str]]]:
     """Summary and body bullet texts (without Watch lines), from this checkout's pipeline."""
     if hasattr(pipeline, "select"):
-        chosen = pipeline.select(analysis)
+        from briefgen.analysis.summarise import load_ranker
+
+        chosen = pipeline.select(analysis, load_ranker(options.summary_model))
         summary = [s.text for s in chosen["summary"]]
         return summary, {k: [s.text for s in chosen[k]] for k in BODY}
     brief = pipeline.build_brief(documents, options)  # before issue 12: no select()
@@ -170,24 +172,21 @@ def run(events: list[dict], verbose: bool = False) -> Totals:
     learned = "section_model" in {f.name for f in dataclasses.fields(Options)}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if not learned:  # a checkout from before the learned models: the cue rule
+            for event in events:
+                measure_event(event, Options(), totals, folder)
+            return totals
+        from train import fit_ranker, fold_models, ranker_rows
+
+        models = fold_models(events, folder)
+        rows = ranker_rows(events, models)
         for i, event in enumerate(events):
-            options = Options()
-            if learned:
-                options = Options(section_model=_fold_model(events, i, folder))
+            ranker = folder / f"ranker_{i}.json"
+            others = [row for j, event_rows in enumerate(rows) if j != i for row in event_rows]
+            ranker.write_text(json.dumps(fit_ranker(others)), encoding="utf-8")
+            options = Options(section_model=models[i], summary_model=ranker)
             measure_event(event, options, totals, folder)
     return totals
-
-
-def _fold_model(events: list[dict], held_out: int, folder: Path) -> Path:
-    """The section model trained without event ``held_out``, written to a file."""
-    from train import fit
-
-    from briefgen.analysis.classify import load_cues
-
-    train = [s for j, e in enumerate(events) if j != held_out for s in e["sentences"]]
-    path = folder / f"fold_{held_out}.json"
-    path.write_text(json.dumps(fit(train, load_cues(None))), encoding="utf-8")
-    return path
 
 
 def report(totals: Totals, events: int, verbose: bool) -> None:

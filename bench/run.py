@@ -385,7 +385,6 @@ def main(argv: list[str] | None = None) -> int:
         cpu = result["cpu"]
         verdicts.append(verdict("generate_cpu", cpu, cpu <= 1.20, f"{cpu:.2f}x"))
 
-
     if "startup" in only:
         rounds = max(args.rounds, 10)
         print(f"\n2. start-up: --help vs python -c pass ({rounds} rounds)")

@@ -171,3 +171,56 @@ def test_missing_model_file_for_draft_is_an_error(tmp_path: Path) -> None:
         "draft", "--model", str(tmp_path / "none.json"), "-o", str(tmp_path / "b.yaml")
     )
     assert result.returncode == 2 and "no such model file" in result.stderr
+
+
+def test_bundled_summary_ranker_values_agreement_and_figures() -> None:
+    from briefgen.analysis.summarise import bundled_ranker
+
+    ranker = bundled_ranker()
+    assert ranker.weights["told"] > 0 and ranker.weights["figures"] > 0
+    assert ranker.weights["colour"] < 0
+
+
+def _story(lead: str, *rest: str) -> str:
+    return "Talks in Busan\n\n" + "\n\n".join([lead, *rest]) + "\n"
+
+
+def test_summary_says_what_several_sources_report_not_colour() -> None:
+    from briefgen.analysis.pipeline import Options, build_brief
+    from briefgen.sources.base import SourceDocument
+
+    news = [
+        "The United States and China agreed in Busan to cut fentanyl tariffs to 10 percent "
+        "for one year, officials said.",
+        "Washington and Beijing agreed to lower fentanyl tariffs to 10 percent for a year "
+        "after talks in Busan.",
+        "China and the United States agreed on Thursday in Busan to cut fentanyl-related "
+        "tariffs to 10 percent for a year.",
+    ]
+    # Each publisher adds its own colour; only the news is told by all three.
+    colour = [
+        [
+            "The president called the meeting a twelve out of ten as he boarded his plane.",
+            "China will buy 12 million tonnes of American soybeans this season, the White "
+            "House said.",
+            "Reporters waited outside the air base for several hours in the rain.",
+        ],
+        [
+            "The two leaders shook hands warmly and smiled for the cameras.",
+            "Beijing will suspend its new export controls on rare earth minerals for a year.",
+            "Soybean farmers in Iowa welcomed the news, a trade group said in a statement.",
+        ],
+        [
+            "China will also pause its new export controls on rare earths for one year.",
+            "The motorcade left the venue shortly after lunch under grey skies.",
+            "Washington will halve the port fees it charges Chinese ships from November.",
+        ],
+    ]
+    documents = [
+        SourceDocument(text=_story(lead, *colour[i]), title="", path=Path(f"s{i}.txt"))
+        for i, lead in enumerate(news)
+    ]
+    summary = [i.text for i in build_brief(documents, Options()).sections["summary"]]
+    assert 3 <= len(summary) <= 5
+    assert any("fentanyl" in t and "10 percent" in t for t in summary), summary
+    assert not any("twelve out of ten" in t for t in summary), summary

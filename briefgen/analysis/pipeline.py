@@ -25,7 +25,7 @@ from briefgen.analysis.dedup import merge_duplicates
 from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
-from briefgen.analysis.summarise import summarise, tighten
+from briefgen.analysis.summarise import Ranker, load_ranker, summarise, tighten
 from briefgen.analysis.title import memo_subject, memo_title
 from briefgen.model import Brief, Item, KeyFigure, Source
 from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
@@ -51,6 +51,7 @@ class Options:
     cues: Path | None = None
     model: Path | None = None  # a user model from `briefgen learn` (None: the bundled alone)
     section_model: Path | None = None  # weights to use instead of the bundled (bench folds)
+    summary_model: Path | None = None  # summary ranker to use instead of the bundled (ditto)
     explain: bool = False
     max_source_mb: float | None = None  # readers refuse larger files (None: the default)
 
@@ -111,7 +112,7 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
 def build_brief(documents: list[SourceDocument], options: Options | None = None) -> Brief:
     options = options or Options()
     analysis = analyse(documents, options)
-    chosen = select(analysis)
+    chosen = select(analysis, load_ranker(options.summary_model) if options.summary_model else None)
     sections: dict[str, list[Item]] = {key: [] for key in SECTION_KEYS}
     sections[SUMMARY] = [
         Item(tighten(s.text), list(s.sources), s.why if options.explain else None)
@@ -174,7 +175,7 @@ def apply_verdict(sentence: Sentence, verdict: Verdict, explain: bool = False) -
     sentence.score = verdict.confidence + (1.0 - sentence.position)
 
 
-def select(analysis: Analysis) -> dict[str, list[Sentence]]:
+def select(analysis: Analysis, ranker: Ranker | None = None) -> dict[str, list[Sentence]]:
     """The memo's sentences: the summary (most important first), then each body section's.
 
     A body section prefers sentences the summary does not already say; when that would leave
@@ -182,7 +183,7 @@ def select(analysis: Analysis) -> dict[str, list[Sentence]]:
     fact stands in it too, in full (at most one repeat per section). Body sections
     are in article order, within the caps of ``sections.py`` and the word budget.
     """
-    summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS)
+    summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS, ranker=ranker)
     ranked: dict[str, list[Sentence]] = {}
     for key in BODY_SECTIONS:
         pool = sorted((s for s in analysis.kept if s.section == key), key=_rank)

@@ -1,24 +1,31 @@
-"""Bottom line up front: 3-5 summary bullets chosen by centrality, position and coverage.
+"""Bottom line up front: 3-5 summary bullets, the sentences most likely to carry the news.
 
-Centrality is TextRank (PageRank over the cosine-similarity graph of sentence vectors), run on a
-bounded pool of candidates picked by a cheap prior, so the cost does not grow with the square of
-the corpus. Publisher highlights, when an article has them, are the summary.
+Publisher highlights, when an article has them, are the summary. Otherwise each candidate (the
+earliest sentences of the articles, a bounded pool) is scored by a small logistic ranker learned
+from real coverage (``bench/train.py``: which sentences hold the facts a bottom line must carry)
+over what says "news": agreement across sources (how many other publishers say something close),
+lead position, TextRank centrality (PageRank over the cosine-similarity graph), figures, the
+section model's probability that it is colour, length and section. The best are taken in turn,
+skipping any too close to one already chosen.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from briefgen.analysis.corpus import Sentence, cosine
+
+BUNDLED_RANKER = Path(__file__).resolve().parent.parent / "data" / "summary_ranker.json"
+RANKER_FORMAT = "briefgen-summary-ranker/1"
 
 POOL = 60  # candidates for the similarity graph: the earliest sentences of the articles
 DAMPING = 0.85
 ITERATIONS = 40
 LEAD_POSITION = 0.2  # "opening": the first fifth of an article
 REDUNDANT = 0.4  # a candidate this similar to a chosen bullet adds nothing
-LEAD_WEIGHT = 3.0  # how much more an article's first sentence weighs than its last
-FIGURE_BONUS = 0.3  # a sentence with a figure (a sum, a count, a date) is likelier news
-COLOUR_WEIGHT = 0.6  # times the section model's probability that the sentence is colour
 AGREE_LOW, AGREE_HIGH = 0.2, 0.5  # cosine to another source's closest sentence: none .. full
 
 
@@ -104,7 +111,11 @@ def _who_met_where(kept: list[Sentence]) -> Sentence | None:
 
 
 def summarise(
-    kept: list[Sentence], highlights: list[Sentence], low: int = 3, high: int = 5
+    kept: list[Sentence],
+    highlights: list[Sentence],
+    low: int = 3,
+    high: int = 5,
+    ranker: Ranker | None = None,
 ) -> list[Sentence]:
     """The summary bullets, most important first; each carries a ``why``."""
     picked: list[Sentence] = []
@@ -124,35 +135,85 @@ def summarise(
     pool = sorted(kept, key=lambda s: (s.position, s.order))[:POOL]
     if not pool:
         return picked
-    rank = textrank(pool)
-    top = max(rank) or 1.0
-    agree = agreement(pool)
+    ranker = ranker or bundled_ranker()
+    feats = candidate_features(pool)
+    scored = sorted(
+        zip(pool, feats, strict=True), key=lambda pair: (-ranker.score(pair[1]), pair[0].order)
+    )
     sources = len({i for s in pool for i in s.sources})
-    scored: list[tuple[float, Sentence, float, float]] = []
-    for sentence, value, told in zip(pool, rank, agree, strict=True):
-        centrality = value / top
-        opening = 1.0 + LEAD_WEIGHT * (1.0 - sentence.position) ** 2  # the news comes first
-        short = 1.0 / (1.0 + len(sentence.text.split()) / 60)  # a bullet should be short
-        figures = 1.0 + FIGURE_BONUS * bool(sentence.numbers)  # headline numbers
-        news = 1.0 - COLOUR_WEIGHT * sentence.colour  # protocol and colour are not the news
-        value = (1.0 + told) * (0.5 + centrality) * opening * short * figures * news
-        scored.append((value, sentence, centrality, told))
     target = min(high, max(low, high if sources >= 3 and len(pool) >= 12 else low + 1))
     if len(pool) < 8:
         target = low
-    while len(picked) < target and scored:
-        best = max(scored, key=lambda t: t[0])
-        scored.remove(best)
-        _, sentence, centrality, told = best
+    for sentence, f in scored:
+        if len(picked) >= target:
+            break
         if any(cosine(sentence.vector, p.vector) >= REDUNDANT for p in picked):
             continue
         sentence.why = (
-            f"summary: told by {told:.1f} other source(s), TextRank centrality "
-            f"{centrality:.2f} of the top, position {sentence.position:.2f}, "
-            f"{'figures, ' if sentence.numbers else ''}section {sentence.section}"
+            f"summary: told by {f['told']:.1f} other source(s), TextRank centrality "
+            f"{f['centrality']:.2f} of the top, position {sentence.position:.2f}, "
+            f"{'figures, ' if sentence.numbers else ''}section {sentence.section}, "
+            f"news score {ranker.score(f):.2f}"
         )
         picked.append(sentence)
     return picked
+
+
+def candidate_features(pool: list[Sentence]) -> list[dict[str, float]]:
+    """What the summary ranker reads of each candidate (training reads the same)."""
+    rank = textrank(pool)
+    top = max(rank) or 1.0
+    out = []
+    for sentence, value, told in zip(pool, rank, agreement(pool), strict=True):
+        out.append(
+            {
+                "position": sentence.position,
+                "first": float(sentence.position == 0),
+                "told": told,
+                "told_any": float(told >= 0.5),
+                "centrality": value / top,
+                "figures": float(bool(sentence.numbers)),
+                "colour": sentence.colour,
+                "length": min(len(sentence.text.split()), 60) / 30,
+                f"section:{sentence.section}": 1.0,
+            }
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Logistic weights over ``candidate_features``: how likely a sentence carries the news."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, features: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def ranker_from_dict(data: object, origin: Path) -> Ranker:
+    from briefgen.errors import InputError
+
+    if not isinstance(data, dict) or data.get("format") != RANKER_FORMAT:
+        raise InputError(origin, f"not a summary ranker (expected format {RANKER_FORMAT!r})")
+    bias, weights = data.get("bias"), data.get("weights")
+    if not isinstance(bias, (int, float)) or not isinstance(weights, dict):
+        raise InputError(origin, "expected a number `bias` and a mapping `weights`")
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()):
+        raise InputError(origin, "weights: expected numbers")
+    return Ranker(float(bias), {str(k): float(v) for k, v in weights.items()})
+
+
+@lru_cache(maxsize=1)
+def bundled_ranker() -> Ranker:
+    return load_ranker(BUNDLED_RANKER)
+
+
+def load_ranker(path: Path) -> Ranker:
+    from briefgen.analysis.learned import read_model_file
+
+    return ranker_from_dict(read_model_file(path), path)
 
 
 def agreement(pool: list[Sentence]) -> list[float]:
