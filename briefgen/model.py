@@ -19,7 +19,7 @@ from briefgen.errors import BriefError, InputError
 
 # The shape is stated in briefgen.schema; BRIEF_KEYS and brief_schema are re-exported here.
 from briefgen.schema import BRIEF_KEYS as BRIEF_KEYS
-from briefgen.schema import SOURCE_KEYS, heading_keys, problems
+from briefgen.schema import SOURCE_FIELDS, heading_keys, problems
 from briefgen.schema import brief_schema as brief_schema
 from briefgen.sections import SECTION_KEYS, SECTIONS, SUMMARY
 
@@ -63,10 +63,11 @@ class Source:
     publisher: str = ""
     date: str = ""
     url: str = ""
+    accessed: str = ""  # YYYY-MM-DD the page was read from ``url`` (web sources)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title}
-        for key in ("path", "publisher", "date", "url"):
+        for key in SOURCE_FIELDS:
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -167,7 +168,11 @@ def _build(data: dict[str, Any], sections: tuple[str, ...]) -> Brief:
             for raw in data.get("key_figures") or ()
         ],
         sources=[
-            Source(id=int(raw["id"]), **{key: _text(raw.get(key)) for key in SOURCE_KEYS[1:]})
+            Source(
+                id=int(raw["id"]),
+                title=_text(raw["title"]),
+                **{key: _text(raw.get(key)) for key in SOURCE_FIELDS},
+            )
             for raw in data.get("sources") or ()
         ],
         headings={
@@ -261,7 +266,8 @@ def _yaml_header() -> str:
 #   it came from (printed as citation markers). A bare `- text` line is a bullet with no source.
 #   Delete an item to drop it; move it to another section to reclassify it.
 # key_figures: label, value, sources: the key-figures table.
-# sources: id, title, path, publisher, date, url: the numbered list at the end.
+# sources: id, title, path, publisher, date, url, accessed (the day a web page was read):
+#   the numbered list at the end.
 # Quote text that starts with * & ! [ {{ # ' " or contains ": ". Schema: `briefgen schema`.
 
 """

@@ -32,7 +32,9 @@ BRIEF_KEYS = frozenset(
 )
 ITEM_KEYS = ("text", "sources", "why")
 FIGURE_KEYS = ("label", "value", "sources")
-SOURCE_KEYS = ("id", "title", "path", "publisher", "date", "url")
+# A source's optional text fields, in the order a brief file writes them; ``accessed`` is the
+# day a web page was read from its ``url``.
+SOURCE_FIELDS = ("path", "publisher", "date", "url", "accessed")
 CLOSING_HEADINGS = ("key_figures", "sources")
 
 # "title" is the name a problem uses for what it expected: "expected text, got a mapping".
@@ -128,7 +130,7 @@ def brief_schema(sections: tuple[str, ...] = SECTION_KEYS) -> dict[str, Any]:
                 "properties": {
                     "id": {"title": "an integer id", "type": "integer"},
                     "title": _TEXT,
-                    **{key: _OPTIONAL_TEXT for key in SOURCE_KEYS[2:]},
+                    **{key: _OPTIONAL_TEXT for key in SOURCE_FIELDS},
                 },
                 "required": ["id", "title"],
                 "additionalProperties": False,
