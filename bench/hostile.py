@@ -113,7 +113,15 @@ def extra_checks(case: Case, folder: Path, stderr: str) -> list[str]:
     if case.name == "stale-part":
         notes.append("stale swept" if not leftovers(folder) else "stale kept")
     if case.name == "rtl-pdf":
-        notes.append("warned" if "warning" in stderr else "")
+        from pypdf import PdfReader
+
+        text = "".join(PdfReader(p).pages[0].extract_text() for p in files if p.suffix == ".pdf")
+        joined = any(0xFE70 <= ord(ch) <= 0xFEFF for ch in text)
+        notes.append("Arabic joined" if joined else "Arabic unjoined" if text else "")
+    if case.name == "eml-fail":
+        memos = [p.read_text(encoding="utf-8") for p in files if p.suffix == ".md"]
+        edited = any("Edited bullet" in memo for memo in memos)
+        notes.append("earlier memo REPLACED" if edited else "earlier memo kept")
     return [n for n in notes if n]
 
 

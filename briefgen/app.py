@@ -7,7 +7,7 @@ e-mail address), so a bad option costs nothing and writes nothing. ``generate``,
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,8 @@ from briefgen.sources.base import BRIEF_SUFFIXES
 if TYPE_CHECKING:
     from briefgen.render.base import RenderSettings
     from briefgen.render.theme import Theme
+    from briefgen.sources.base import SourceDocument
+    from briefgen.sources.links import WebOptions
 
 Warn = Callable[[str], None]
 BRIEF_FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -97,11 +99,13 @@ def user_templates(path: Path | None, warn: Warn) -> Path | None:
     return folder
 
 
-def is_brief_file(path: Path) -> bool:
-    return path.suffix.lower() in BRIEF_SUFFIXES and not path.is_dir()
+def is_brief_file(path: Path | str) -> bool:
+    return isinstance(path, Path) and path.suffix.lower() in BRIEF_SUFFIXES and not path.is_dir()
 
 
-def brief_from_sources(sources: list[Path], options: Any, warn: Warn) -> Brief:
+def brief_from_sources(
+    sources: Sequence[Path | str], options: Any, warn: Warn, web: WebOptions | None = None
+) -> Brief:
     """Read the sources (bundled seeds when none) and analyse them into a Brief."""
     from briefgen.analysis.pipeline import build_brief
     from briefgen.limits import apply_budgets, source_limit
@@ -109,19 +113,48 @@ def brief_from_sources(sources: list[Path], options: Any, warn: Warn) -> Brief:
     from briefgen.sources.base import read_sources
 
     with source_limit(getattr(options, "max_source_mb", None)):
-        documents = read_sources(sources or [seeds_dir()], warn)
-    return apply_budgets(build_brief(documents, options), warn)
+        documents = read_sources(sources or [seeds_dir()], warn, web)
+    brief = build_brief(documents, options)
+    mark_accessed(brief, documents)
+    return apply_budgets(brief, warn)
 
 
-def brief_from_inputs(sources: list[Path], options: Any, warn: Warn) -> Brief:
+def mark_accessed(brief: Brief, documents: Sequence[SourceDocument]) -> None:
+    """The day each web page was read, on its entry in the source list (by its URL)."""
+    read_on = {
+        d.metadata["url"]: d.metadata["accessed"] for d in documents if "accessed" in d.metadata
+    }
+    for source in brief.sources:
+        source.accessed = read_on.get(source.url, source.accessed)
+
+
+def brief_from_inputs(
+    sources: Sequence[Path | str], options: Any, warn: Warn, web: WebOptions | None = None
+) -> Brief:
     """A single .yaml/.json SOURCE is a brief; anything else is source articles."""
-    briefs = [p for p in sources if is_brief_file(p)]
+    briefs = [p for p in sources if isinstance(p, Path) and is_brief_file(p)]
     if briefs:
         if len(sources) > 1:
             raise UsageError("a brief file (.yaml/.json) must be the only SOURCE")
         brief = load_brief(briefs[0])
         return apply_overrides(brief, options)
-    return brief_from_sources(sources, options, warn)
+    return brief_from_sources(sources, options, warn, web)
+
+
+def extract_sources(
+    sources: Sequence[Path | str],
+    as_json: bool,
+    warn: Warn,
+    web: WebOptions | None = None,
+    max_source_mb: float | None = None,
+) -> str:
+    """What the readers keep of each source, as ``briefgen extract`` prints it."""
+    from briefgen.extract import format_documents
+    from briefgen.limits import source_limit
+    from briefgen.sources.base import read_sources
+
+    with source_limit(max_source_mb):
+        return format_documents(read_sources(sources, warn, web), as_json)
 
 
 def apply_overrides(brief: Brief, options: Any) -> Brief:
@@ -133,9 +166,7 @@ def apply_overrides(brief: Brief, options: Any) -> Brief:
     return brief
 
 
-def write_memo(
-    brief: Brief, out_dir: Path, output: Output, warn: Warn
-) -> list[Path]:
+def write_memo(brief: Brief, out_dir: Path, output: Output, warn: Warn) -> list[Path]:
     """The memo in every format and, when asked, its e-mail draft, all written or none."""
     recipients = None
     if output.eml is not None:
@@ -187,11 +218,12 @@ def _bind(renderer, brief: Brief) -> Callable[[Path], None]:
 
 
 def write_draft_file(
-    sources: list[Path],
+    sources: Sequence[Path | str],
     options: Any,
     path: Path,
     warn: Warn,
     templates: Path | None = None,
+    web: WebOptions | None = None,
 ) -> Path:
     """Analyse the sources into an editable brief file (.yaml or .json) at ``path``."""
     from briefgen.model import dump_brief
@@ -201,7 +233,7 @@ def write_draft_file(
     if path.suffix.lower() not in BRIEF_FILE_SUFFIXES:
         raise UsageError(f"{path}: the brief file must end in .yaml, .yml or .json")
     folder = user_templates(templates, warn)
-    brief = brief_from_sources(sources, options, warn)
+    brief = brief_from_sources(sources, options, warn, web)
     brief.headings = draft_headings(brief, folder)  # in the file, so they can be edited
     return write_text(path, dump_brief(brief, path.suffix))
 

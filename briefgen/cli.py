@@ -127,6 +127,55 @@ def _user_model(path: Path | None) -> Path | None:
     return default if default.is_file() else None
 
 
+def _check_since(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from briefgen.sources.links import parse_since
+
+    try:
+        return parse_since(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def web_options(command):
+    """--since, --max-items, --save-sources: how URLs and feeds are read."""
+    options = [
+        click.option(
+            "--since",
+            callback=_check_since,
+            metavar="AGE|DATE",
+            help="Feed items published since then: 24h, 7d, 2w or YYYY-MM-DD (UTC).",
+        ),
+        click.option(
+            "--max-items", type=click.IntRange(min=1), help="At most N items of each feed."
+        ),
+        click.option(
+            "--save-sources",
+            type=click.Path(path_type=Path, dir_okay=True, file_okay=False),
+            help="Keep each fetched web page in this folder.",
+        ),
+    ]
+    return _apply(options, command)
+
+
+def _web(kwargs: dict):
+    """The web options taken out of a command's keyword arguments."""
+    from briefgen.sources.links import WebOptions
+
+    return WebOptions(
+        since=kwargs.pop("since", None),
+        max_items=kwargs.pop("max_items", None),
+        save_dir=kwargs.pop("save_sources", None),
+    )
+
+
+def _sources(arguments: tuple[str, ...]):
+    from briefgen.sources.links import parse_sources
+
+    return parse_sources(arguments)
+
+
 STYLE_KEYS = ("theme", "reference_docx", "templates", "eml")
 
 
@@ -230,21 +279,24 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.argument("sources", nargs=-1)
 @output_options
 @style_options
 @header_options
-def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) -> None:
-    """Read SOURCE files or folders (or a brief .yaml/.json) and write the memo."""
+@web_options
+def generate(sources: tuple[str, ...], output: Path, formats: str, **kwargs) -> None:
+    """Read SOURCE files, folders, URLs, feeds or @lists of them (or a brief .yaml/.json)
+    and write the memo."""
     from briefgen.app import brief_from_inputs, prepare_output, write_memo
 
     out = prepare_output(formats, _style(kwargs), warn)
-    brief = brief_from_inputs(list(sources), _analysis_options(kwargs), warn)
+    web = _web(kwargs)
+    brief = brief_from_inputs(_sources(sources), _analysis_options(kwargs), warn, web)
     _echo_paths(write_memo(brief, output, out, warn))
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.argument("sources", nargs=-1)
 @click.option(
     "-o",
     "--output",
@@ -261,12 +313,31 @@ def generate(sources: tuple[Path, ...], output: Path, formats: str, **kwargs) ->
     help="Folder of Jinja2 templates: the headings written into the draft come from it.",
 )
 @header_options
-def draft(sources: tuple[Path, ...], output: Path, explain: bool, templates, **kwargs) -> None:
-    """Analyse SOURCE files into an editable brief file (YAML or JSON)."""
+@web_options
+def draft(sources: tuple[str, ...], output: Path, explain: bool, templates, **kwargs) -> None:
+    """Analyse SOURCE files, URLs or feeds into an editable brief file (YAML or JSON)."""
     from briefgen.app import write_draft_file
 
+    web = _web(kwargs)
     options = _analysis_options(kwargs, explain)
-    click.echo(str(write_draft_file(list(sources), options, output, warn, templates)))
+    click.echo(str(write_draft_file(_sources(sources), options, output, warn, templates, web)))
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list, one object a source).")
+@click.option(
+    "--max-source-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Refuse sources larger than this (default: 10 MB).",
+)
+@web_options
+def extract(sources: tuple[str, ...], as_json: bool, max_source_mb, **kwargs) -> None:
+    """Print what the readers keep of each SOURCE: title, publisher, date, url, then the
+    text, one paragraph a line."""
+    from briefgen.app import extract_sources
+
+    click.echo(extract_sources(_sources(sources), as_json, warn, _web(kwargs), max_source_mb))
 
 
 @cli.command()

@@ -47,6 +47,10 @@ class KeyFigure:
         return {"label": self.label, "value": self.value, "sources": list(self.sources)}
 
 
+# A source's optional text fields, in the order a brief file writes them.
+SOURCE_FIELDS = ("path", "publisher", "date", "url", "accessed")
+
+
 @dataclass
 class Source:
     id: int
@@ -55,10 +59,11 @@ class Source:
     publisher: str = ""
     date: str = ""
     url: str = ""
+    accessed: str = ""  # YYYY-MM-DD the page was read from ``url`` (web sources)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title}
-        for key in ("path", "publisher", "date", "url"):
+        for key in SOURCE_FIELDS:
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -97,7 +102,6 @@ class Brief:
         data["key_figures"] = [figure.to_dict() for figure in self.key_figures]
         data["sources"] = [source.to_dict() for source in self.sources]
         return data
-
 
 
 # --------------------------------------------------------------------------- validation
@@ -236,7 +240,7 @@ def brief_from_dict(
         entry = check.mapping(raw, path)
         if entry is None:
             continue
-        check.unknown_keys(entry, {"id", "title", "path", "publisher", "date", "url"}, path)
+        check.unknown_keys(entry, {"id", "title", *SOURCE_FIELDS}, path)
         source_id = entry.get("id")
         if isinstance(source_id, bool) or not isinstance(source_id, int):
             check.fail(f"{path}.id", f"expected an integer id, got {_type_name(source_id)}")
@@ -253,6 +257,7 @@ def brief_from_dict(
                 publisher=check.text(entry, "publisher", path),
                 date=check.text(entry, "date", path),
                 url=check.text(entry, "url", path),
+                accessed=check.text(entry, "accessed", path),
             )
         )
 
@@ -407,7 +412,8 @@ def _yaml_header() -> str:
 #   it came from (printed as citation markers). A bare `- text` line is a bullet with no source.
 #   Delete an item to drop it; move it to another section to reclassify it.
 # key_figures: label, value, sources: the key-figures table.
-# sources: id, title, path, publisher, date, url: the numbered list at the end.
+# sources: id, title, path, publisher, date, url, accessed (the day a web page was read):
+#   the numbered list at the end.
 # Quote text that starts with * & ! [ {{ # ' " or contains ": ". Schema: `briefgen schema`.
 
 """
@@ -489,7 +495,7 @@ def brief_schema() -> dict[str, Any]:
             "type": "object",
             "properties": {
                 "id": {"type": "integer"},
-                **{key: text for key in ("title", "path", "publisher", "date", "url")},
+                **{key: text for key in ("title", *SOURCE_FIELDS)},
             },
             "required": ["id", "title"],
             "additionalProperties": False,

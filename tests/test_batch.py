@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -233,7 +236,8 @@ def test_batch_takes_every_option_generate_takes():
     def options(command) -> set[str]:
         return {p.name for p in command.params if p.param_type_name == "option"}
 
-    only_generate: set[str] = set()  # none today
+    # feeds and fetched pages: batch reads topic folders of files, never URLs
+    only_generate = {"since", "max_items", "save_sources"}
     only_batch = {"jobs", "topic_timeout"}  # worker processes and their time budget
     assert options(generate) - options(batch) == only_generate
     assert options(batch) - options(generate) == only_batch
@@ -293,3 +297,43 @@ def test_a_worker_that_dies_costs_only_its_topic(tmp_path, monkeypatch):
     )
     assert [r.ok for r in results] == [False, True, True]
     assert "worker process died" in (results[0].error or "")
+
+
+BATCH_THAT_HANGS = """
+import os, sys, time
+from pathlib import Path
+import briefgen.batch as batch
+from briefgen.analysis.pipeline import Options
+from briefgen.app import Output
+from briefgen.output import stop_on_signals
+
+def hang(topic, out_root, output, options):
+    folder = out_root / topic.name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f".memo.md.{os.getpid()}.x1.part").write_bytes(b"half")
+    os.write(1, b"%d\\n" % os.getpid())  # one write: the two workers share the pipe
+    time.sleep(3600)
+
+batch.run_topic = hang
+stop_on_signals()
+topics = batch.find_topics(Path(sys.argv[1]), print)
+batch.run_batch(topics, Path(sys.argv[2]), Output(formats=["md"]), Options(), jobs=2, timeout=600)
+"""
+
+
+def test_sigterm_stops_every_batch_worker_and_removes_their_temporaries(tmp_path):
+    topics, out = make_topics(tmp_path), tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", BATCH_THAT_HANGS, str(topics), str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers = [int(proc.stdout.readline()) for _ in range(2)]  # both workers are in a topic
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "Terminated" in stderr
+    for pid in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert [p for p in out.rglob("*") if p.is_file()] == []

@@ -139,7 +139,9 @@ def _trade_sources() -> list[SourceDocument]:
 
 def test_multi_source_memo_is_titled_by_the_event_and_dated_by_its_newest_source() -> None:
     brief = build_brief(_trade_sources(), Options())
-    assert brief.title == "Moren–Taro meeting at the Harbour Summit in Busan"
+    assert brief.title == (
+        "Moren–Taro meeting at the Harbour Summit in Busan: tariffs on Northland goods cut to 47%"
+    )
     assert brief.subject != brief.title
     assert brief.date == "2025-10-31"
     first = brief.key_figures[0]

@@ -27,12 +27,14 @@ _PATTERNS = [
     # "2 August 2025", "August 2, 2025", "Aug. 2", "12 August", "April 2026", "early 2030s"
     ("day", rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"),
     ("day", rf"\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?!\d|:)(?:st|nd|rd|th)?"
-            rf"(?:,?\s+(?P<y2>{_YEAR}))?\b"),
+            rf"(?:\s*(?:to|-|–)\s*\d{{1,2}}\b(?!:))?(?:,?\s+(?P<y2>{_YEAR}))?\b"),
     ("month", rf"\b(?:(?P<part>early|mid|late)[- ])?(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"),
+    ("month", rf"\b(?:in|by|until|from|since)\s+(?P<m4>{_MONTH})\b(?!\s*\d)"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relative", r"\b(?P<which>this|next|last)\s+(?P<span>week|month|year)\b"),
     ("relative", r"\b(?P<which2>later|earlier)\s+this\s+(?P<span2>week|month|year)\b"),
     ("relative", r"\b(?P<day>today|tomorrow|yesterday)\b"),
+    ("relative", r"\b(?P<yearend>year-end|the end of the year)\b"),
     ("decade", r"\b(?:(?P<dpart>early|mid|late)[- ])?(?P<decade>(?:19|20)\d0)s\b"),
     ("year", rf"\b(?P<y4>{_YEAR})\b(?!\s*[–-]\s*\d)"),
 ]  # fmt: skip
@@ -130,6 +132,12 @@ def _resolve(
         return when, "day"
     if group["m3"]:
         return dt.date(int(group["y3"]), _month_number(group["m3"]), 1), "month"
+    if group["m4"]:  # "in April": the source's year, or the next April for a plan
+        if anchor is None:
+            return None
+        month = _month_number(group["m4"])
+        year = anchor.year + (1 if future and month < anchor.month else 0)
+        return dt.date(year, month, 1), "month"
     if group["wd"]:
         if anchor is None:
             return None
@@ -153,6 +161,8 @@ def _resolve(
             first = anchor.replace(day=1) + relativedelta(months=shift)
             return first, "month"
         return dt.date(anchor.year + shift, 1, 1), "year"
+    if group["yearend"]:
+        return (dt.date(anchor.year, 12, 31), "day") if anchor else None
     if group["day"]:
         if anchor is None:
             return None

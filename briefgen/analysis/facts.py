@@ -16,7 +16,8 @@ from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import is_unit, label_for
 from briefgen.analysis.quantities import Quantity, find_quantities, value_key
 
-KINDS = ("money", "percent", "share", "measure", "event", "date", "place", "person")
+KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
+         "person")  # fmt: skip
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -51,12 +52,13 @@ _ROLE = (
 )
 _PERSON = re.compile(
     rf"\b(?P<role>(?:(?:{_NATIONALITY})\s+)?{_ROLE})\s+"
-    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][a-zé]+(?:[ -][A-Z][a-zé]+){0,2})\b"
+    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][a-zé]+"
+    r"(?:[ -](?:(?:von der|van der|von|van|de|da|di|del|al|bin|bint) )?[A-Z][a-zé]+){0,2})\b"
 )
 _NOT_NAMES = word_set("Of For And The In On At With Office Minister Ministers President Said Met")
 _VENUE = re.compile(
-    r"\b(?:met|meeting|held|summit|gathered|convened|hosted|Summit|Dialogue|Council|"
-    r"Conference)\b[^.;]{0,70}?\bin\s+"
+    r"\b(?:met|meeting|held|summit|gathered|convened|hosted|deal|Summit|Dialogue|"
+    r"Council|Conference)\b[^.;]{0,70}?\b(?:in|at)\s+"
     r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 _NOT_PLACES = frozenset(
@@ -133,7 +135,7 @@ def _role(role: str) -> str:
 
 def _value_key(kind: str, value: str) -> str:
     """Tellings of one figure share a key: "$44 billion" and "US$44 billion" alike."""
-    if kind in ("money", "percent", "measure"):
+    if kind in ("money", "percent", "measure", "number") and "→" not in value:
         found = find_quantities(value)
         if found and found[0].amount is not None:
             return value_key(found[-1])
@@ -142,23 +144,43 @@ def _value_key(kind: str, value: str) -> str:
 
 def merge_facts(found: list[tuple[str, str, str, int]]) -> list[Fact]:
     """Merge (kind, label, value, source id) telling one figure; the fuller value and the
-    label most sources use win ("JPY 10 trillion (~USD 68 billion)" over "JPY 10 trillion")."""
-    merged: dict[str, Fact] = {}
-    labels: dict[str, list[str]] = {}
+    label most sources use win ("JPY 10 trillion (~USD 68 billion)" over "JPY 10 trillion").
+
+    Money merges only when the labels share a word: "€20 billion" from Brookfield and
+    "€20 billion" for a fund are two facts, each credited to its own actor.
+    """
+    merged: dict[str, list[Fact]] = {}
+    labels: dict[int, list[str]] = {}
+    order = 0
     for kind, label, value, source_id in found:
-        key = _value_key(kind, value)
-        fact = merged.setdefault(key, Fact(kind, label, value, order=len(merged)))
+        tellings = merged.setdefault(_value_key(kind, value), [])
+        fact = next((f for f in tellings if kind != "money" or _same_subject(f, label)), None)
+        if fact is None:
+            fact = Fact(kind, label, value, order=order)
+            order += 1
+            tellings.append(fact)
         fact.sources.add(source_id)
-        labels.setdefault(key, []).append(label)
+        labels.setdefault(id(fact), []).append(label)
         if len(value) > len(fact.value) and kind == fact.kind:
             fact.value = value
-    for key, fact in merged.items():
-        names = labels[key]
+    facts = sorted((f for group in merged.values() for f in group), key=lambda f: f.order)
+    for fact in facts:
+        names = labels[id(fact)]
         if fact.kind not in ("place", "person"):
             fact.label = max(names, key=lambda n: (names.count(n), -names.index(n)))
-    facts = list(merged.values())
     _merge_short_names(facts)
     return [f for f in facts if f.kind]
+
+
+def _stems(label: str) -> set[str]:
+    return {w.rstrip("s").removesuffix("’").removesuffix("'") for w in label.lower().split()}
+
+
+def _same_subject(fact: Fact, label: str) -> bool:
+    return bool(_stems(fact.label) & _stems(label) - _LABEL_STOP)
+
+
+_LABEL_STOP = word_set("of on for in into the a an to")
 
 
 def _merge_short_names(facts: list[Fact]) -> None:
@@ -173,10 +195,15 @@ def _merge_short_names(facts: list[Fact]) -> None:
             fact.kind = ""
 
 
-_WEIGHT = {"money": 3.0, "percent": 2.5, "share": 2.0, "measure": 1.5, "event": 1.0,
+_WEIGHT = {"money": 3.0, "percent": 2.5, "share": 2.0, "measure": 1.5, "number": 1.2,
+           "time": 0.5, "event": 1.0,
            "date": 1.0, "place": 0.5, "person": 0.0}  # fmt: skip
-_QUOTA = {"money": 4, "percent": 3, "share": 2, "measure": 3, "event": 1, "date": 2,
+_QUOTA = {"money": 5, "percent": 4, "share": 2, "measure": 3, "number": 2, "time": 1,
+          "event": 1, "date": 2,
           "place": 1, "person": 2}  # fmt: skip
+
+
+FEW_FIGURES = 4
 
 
 def select_facts(facts: list[Fact], limit: int, bottom_line: str = "") -> list[Fact]:
@@ -194,8 +221,13 @@ def select_facts(facts: list[Fact], limit: int, bottom_line: str = "") -> list[F
 
     chosen: list[Fact] = []
     used: dict[str, int] = {}
-    for fact in sorted(facts, key=lambda f: (-score(f), f.order)):
-        if used.get(fact.kind, 0) < _QUOTA[fact.kind] and len(chosen) < limit:
-            chosen.append(fact)
-            used[fact.kind] = used.get(fact.kind, 0) + 1
+    ranked = sorted(facts, key=lambda f: (-score(f), f.order))
+    # people and places only fill a short table: the memo's text names them anyway
+    for fillers, room in ((False, limit), (True, min(limit, FEW_FIGURES))):
+        for fact in ranked:
+            if (fact.kind in ("person", "place")) != fillers:
+                continue
+            if used.get(fact.kind, 0) < _QUOTA[fact.kind] and len(chosen) < room:
+                chosen.append(fact)
+                used[fact.kind] = used.get(fact.kind, 0) + 1
     return chosen

@@ -25,12 +25,14 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.%-]*|[^\w\s]")
 _STOP = word_set(
     "the a an this that these those its their his her our your my some any each every all both "
     "which who whom whose what where when while as than then so such and or but nor if because "
-    "it they he she we i you there here also only just still now not no yet"
+    "it they he she we i you there here also only just still now not no yet mine yours ours "
+    "theirs him them me"
 )
 _PREPS = word_set(
-    "of on for in into to from at by with over under about between among below above within"
+    "of on for in into to from at by with over under about between among below above within "
+    "after before since until during against across through toward towards per via amid"
 )
-_NP_PREPS = word_set("of on for in into")  # may join a head to its complement
+_NP_PREPS = word_set("of on for in into between")  # may join a head to its complement
 _AUX = word_set(
     "is are was were be been being am will would shall should can could may might must has have "
     "had do does did 's"
@@ -46,7 +48,14 @@ _VERBS = word_set(
     "remain remains double doubles triple triples climb climbs jump jumps drop drops slip "
     "slips sell sells sold earn earns owe owes face faces need needs want wants expect expects "
     "kill kills killed injure injures affect affects agree agrees lead leads led bring brings "
-    "brought stay stays limit up down nearly almost around roughly approximately only just some"
+    "brought stay stays limit met meet meets talked spoke up down nearly almost around roughly "
+    "approximately only just some restore restores start starts begin begins retail retails "
+    "shrink shrinks expand expands increase increases decrease decreases reduce reduces boost "
+    "boosts help helps"
+)
+_NOUNISH = word_set(
+    "export exports import imports cost costs cut cuts pledge pledges purchase purchases offer "
+    "total rise fall drop jump plan plans need needs value pay spending funding aid"
 )
 _NOT_VERBS = word_set("red bed hundred seed need speed united limited based")
 # An actor that pays, buys or invests: the verb names what the money is.
@@ -62,7 +71,8 @@ _MONEY_VERBS = {
     "earn": "revenue", "earned": "revenue", "sell": "sales", "sold": "sales",
     "provide": "funding", "provided": "funding", "allocate": "allocation",
     "allocated": "allocation", "give": "aid", "gave": "aid", "announce": "package",
-    "announced": "package", "cost": "cost",
+    "announced": "package", "cost": "cost", "mobilise": "funding", "mobilize": "funding",
+    "attract": "investment", "put": "investment", "secure": "investment", "secured": "investment",
 }  # fmt: skip
 
 
@@ -74,7 +84,13 @@ def _is_verb(word: str) -> bool:
     low = word.lower()
     if low in _AUX or low in _VERBS or low in _MONEY_VERBS:
         return True
-    return len(low) > 4 and low.endswith("ed") and low not in _NOT_VERBS and word[0].islower()
+    return (
+        len(low) > 4
+        and low.endswith("ed")
+        and "-" not in low  # "fentanyl-linked levy": a compound modifier, not a verb
+        and low not in _NOT_VERBS
+        and word[0].islower()
+    )
 
 
 def _is_content(word: str) -> bool:
@@ -95,6 +111,9 @@ def _phrase_after(words: list[str]) -> list[str]:
     while i < len(words) and words[i].lower() in _STOP and not phrase:
         i += 1  # "the", "a"
     while i < len(words) and _is_content(words[i]):
+        starts_clause = i + 1 < len(words) and _is_verb(words[i + 1])
+        if phrase and words[i][0].isupper() and phrase[-1][0].islower() and starts_clause:
+            break  # "the 30% rate Trump had threatened": a new clause's subject
         phrase.append(words[i])
         i += 1
     if phrase and i + 1 < len(words) and words[i].lower() in _NP_PREPS:
@@ -116,14 +135,37 @@ def _phrase_before(words: list[str]) -> list[str]:
     i = len(words) - 1
     while i >= 0:
         word = words[i]
-        if _is_content(word) or (
-            word.lower() in _NP_PREPS
-            and phrase
+        noun_use = (  # "rare-earth export controls", "the cost cap": a verb's form as a noun
+            phrase
+            and word.lower() not in _AUX
+            and word[0].islower()
+            and not word.lower().endswith("ed")
             and i > 0
-            and _is_content(words[i - 1])
-            and len(phrase) <= 3
+            and (_is_content(words[i - 1]) or words[i - 1].lower() in _DETERMINERS)
+            and word.lower() in _NOUNISH
+        )
+        if (
+            _is_content(word)
+            or noun_use
+            or (
+                word.lower() in _NP_PREPS
+                and phrase
+                and i > 0
+                and _is_content(words[i - 1])
+                and len(phrase) <= 3
+            )
         ):
             phrase.insert(0, word)
+        elif (
+            word.lower() in ("the", "a", "an")
+            and phrase
+            and i > 1
+            and words[i - 1].lower() in _NP_PREPS
+            and _is_content(words[i - 2])
+            and len(phrase) <= 2
+        ):
+            phrase[:0] = [words[i - 1], word]  # "between the two sides"
+            i -= 1
         else:
             break
         i -= 1
@@ -132,7 +174,13 @@ def _phrase_before(words: list[str]) -> list[str]:
     return phrase
 
 
-_SKIP = word_set("than a an the - — – , earlier previous current new")
+_SKIP = word_set(
+    "than a an the - — – , earlier previous current new also still now only just already "
+    "reportedly initially closer higher lower more less greater bigger smaller"
+)
+_TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
+_MET = word_set("met meet meets talked spoke")
+_DETERMINERS = word_set("a an the its their his her our this that")
 
 
 def _subject(before: list[str]) -> tuple[list[str], str]:
@@ -145,7 +193,8 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         low = word.lower()
         if low in _MONEY_VERBS and not verb:
             verb = low
-        if _is_verb(word) or low in _PREPS or low in _SKIP:
+        progressive = low.endswith("ing") and i > 0 and before[i - 1].lower() in _AUX
+        if _is_verb(word) or progressive or low in _PREPS or low in _SKIP:
             i -= 1
             skipped += 1
             continue
@@ -153,10 +202,35 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
     if skipped == 0:
         return [], ""
     phrase = _phrase_before(before[: i + 1])
+    stop = i - len(phrase)  # the word the phrase stopped at
+    reduced = (  # "a new vehicle sold locally", not "an initiative called InvestAI"
+        phrase
+        and stop > 0
+        and before[stop].lower().endswith("ed")
+        and _is_verb(before[stop])
+        and before[stop + 1][0].islower()
+    )
+    if reduced:
+        head = _phrase_before(before[:stop])  # "... a new vehicle sold locally": the vehicle
+        if head:
+            phrase = head
+    if not phrase and verb and i >= 0 and before[i].lower() == "and":
+        # "The EU will buy X and invest $600 billion": the verb shares the clause's subject
+        phrase = _phrase_after(before)
     return phrase, verb
 
 
+def _verb_before(before: list[str]) -> str:
+    """The last verb among the few words before the figure ("" if none)."""
+    for word in reversed(before[-4:]):
+        if _is_verb(word):
+            return word.lower()
+    return ""
+
+
 def _finish(phrase: list[str]) -> str:
+    if len(phrase) > 2 and phrase[0].lower() in ("part", "some", "most") and phrase[1] == "of":
+        phrase = [w for w in phrase[2:] if w.lower() not in ("a", "an", "the")] or phrase
     while phrase and (phrase[-1].lower() in _PREPS or phrase[-1].lower() in _STOP):
         phrase = phrase[:-1]
     if len(phrase) > MAX_WORDS:
@@ -178,6 +252,13 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     before = _words(sentence[: quantity.start])
     if quantity.kind == "measure" and not is_unit(quantity.unit):
         return _finish(quantity.unit.split())  # "24 strategic documents": the counted noun
+    if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
+        verb = _verb_before(before)
+        if verb in _MET:  # "met for close to two hours"
+            return "Length of the meeting"
+        if verb in ("lasted", "lasts", "took"):
+            subject, _ = _subject(before)
+            return _finish(["Length", "of", *subject]) if subject else "Length"
     if after and after[0].lower() == "of" and quantity.kind in ("money", "measure"):
         tail = _phrase_after(after[1:])
         if tail:
@@ -185,36 +266,37 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             if verb and subject and subject[0][0].isupper() and len(subject) <= 2:
                 return _finish([_possessive(" ".join(subject)), _MONEY_VERBS[verb], "of", *tail])
             return _finish(tail)
-    if (
-        after
-        and _is_content(after[0])
-        and not after[0][0].isupper()
-        or (after and "-" in quantity.text.split()[-1] and _is_content(after[0]))
-    ):
-        # "$44-billion gas pipeline", "one-year truce", "15% tariff on cars"
+    modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
+    if modifier and after and _is_content(after[0]) and quantity.kind != "share":
+        # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
         phrase = _phrase_after(after)
-        if phrase and quantity.kind != "share":
+        if phrase:
             return _finish(phrase)
     subject, verb = _subject(before)
-    if subject:
-        if verb and len(subject) <= 3 and verb not in ("announce", "announced"):
-            owner = [_possessive(" ".join(subject)), _MONEY_VERBS[verb]]
-            if len(after) > 1 and after[0].lower() in ("in", "for", "into"):
-                target = _phrase_after(after[1:])  # "in French AI data centres"
-                if target and len(owner) + len(target) < MAX_WORDS:
-                    owner += [after[0].lower(), *target]
-            return _finish(owner)
-        return _finish(subject)
-    if quantity.kind == "share" and " of " in quantity.text:
-        return ""  # "a third of global trade" names its own measure; the subject is missing
-    return ""
+    if not subject:
+        return ""
+    if verb in ("worth", "valued"):  # "Nvidia is worth", "a trade worth roughly"
+        owned = subject[-1][0].isupper() and len(subject) <= 2
+        return _finish([_possessive(" ".join(subject)), "value"] if owned else subject)
+    if verb and len(subject) <= 3 and verb not in ("announce", "announced"):
+        owner = [_possessive(" ".join(subject)), _MONEY_VERBS[verb]]
+        if len(after) > 1 and after[0].lower() in ("in", "for", "into"):
+            target = _phrase_after(after[1:])  # "in French AI data centres"
+            if target and len(" ".join(owner).split()) + len(target) < MAX_WORDS:
+                owner += [after[0].lower(), *target]
+        return _finish(owner)
+    if before and before[-1].lower() == "of" and len(after) > 1 and after[0].lower() == "on":
+        target = _phrase_after(after[1:])  # "Tariffs of 50 per cent on steel and aluminium"
+        if target and len(subject) + len(target) < MAX_WORDS:
+            return _finish([*subject, "on", *target])
+    return _finish(subject)
 
 
 _UNITS = word_set(
     "tonnes tons tonne ton barrels bpd kilometres kilometers km miles mile metres meters metre "
     "meter feet foot kg kilograms kilogram pounds pound hectares acres gw mw gigawatts megawatts "
     "seconds minutes hours days weeks months years decades second minute hour day week month "
-    "year decade celsius fahrenheit degrees c f day"
+    "year decade celsius fahrenheit degrees c f day kw kwh mwh gwh"
 )
 
 

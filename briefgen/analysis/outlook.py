@@ -35,9 +35,11 @@ _GENERIC = re.compile(
 )
 # "Trump will visit China", "Xi is due to travel to Washington": a leader's next step.
 _TRIP = re.compile(
-    r"\b(?P<who>[A-Z][\w’'-]+)\s+(?:will|is (?:due|set|expected) to|plans to|would)\s+"
-    r"(?:travel to|visit|go to|host)\s+(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"\b(?P<who>[A-Z][\w’'-]+|he|she)\s+(?:(?:will|is (?:due|set|expected) to|plans to|would)\s+"
+    r"(?:travel to|visit|go to)|(?:is\s+|was\s+)?due\s+in)\s+"
+    r"(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
 )
+_NAME = re.compile(r"\b[A-Z][a-z]+\b")
 _TALKS_ON = re.compile(r"\btalks on (?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|deal|treaty)\b")
 
 
@@ -65,7 +67,11 @@ def watch_items(
         if when is None:
             continue
         if trip:
-            name = f"{trip.group('who')} visit to {trip.group('where')}"
+            who = trip.group("who")
+            if who in ("he", "she"):  # "Trump said he would visit China"
+                names = _NAME.findall(sentence.text[: trip.start()])
+                who = names[-1] if names else ""
+            name = f"{who} visit to {trip.group('where')}".strip()
         else:
             event = (
                 _NAMED.search(sentence.text)
@@ -75,7 +81,9 @@ def watch_items(
             if not event:
                 continue
             name = event.group(0).strip()
-        key = " ".join(re.findall(r"\w+", name.lower())[-2:])
+        # one trip however its place is told ("China", "Beijing"); else the name's last words
+        words = re.findall(r"\w+", name.lower())
+        key = f"{words[0]} visit" if trip else " ".join(words[-2:])
         previous = found.get(key)
         if previous is None and len(found) >= limit:
             continue

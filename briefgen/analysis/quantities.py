@@ -76,15 +76,23 @@ _MEASURES = (
     r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|bpd|"
     r"kilometres|kilometers|km|miles|mile|metres|meters|metre|meter|feet|foot|kg|kilograms?|"
     r"kilogram|pounds|pound|square\s+(?:kilometres|kilometers|miles)|hectares|acres|"
-    r"degrees(?:\s+(?:Celsius|Fahrenheit|C|F))?|GW|MW|gigawatts|megawatts|"
+    r"degrees(?:\s+(?:Celsius|Fahrenheit|C|F))?|GWh|MWh|kWh|GW|MW|kW|gigawatts|megawatts|"
     r"seconds|minutes|hours|days|weeks|months|years|decades|"
     r"second|minute|hour|day|week|month|year|decade|"
     r"centrifuges|cascades|troops|soldiers|people|persons|civilians|workers|jobs|"
     r"vessels|ships|submarines|aircraft|jets|missiles|drones|bombs|warheads|satellites|"
     r"countries|nations|states|members|leaders|documents|agreements|deals|projects|"
-    r"companies|firms|entities|elements|categories|seats|votes"
+    r"companies|firms|entities|elements|categories|seats|votes|"
+    r"(?<=-)(?:nation|member|country|party|seat|strong)|"  # "27-nation bloc", "11-member board"
+    r"wounded|dead|injured|displaced|killed|missing|"  # "31 wounded": casualty copy
+    # any other plural noun ("10 heads", "13 independent experts"), not a verb or adverb in -s
+    r"(?!(?:says|goes|does|has|was|is|this|its|his|plus|news|less|unless|across|versus|"
+    r"thus|always|perhaps|yes|towards|besides|as|us|was)\b)[a-z]{2,}[a-rt-z]s"
 )
-_PER = r"(?:\s+(?:a|per|each)\s+(?:year|annum|month|day)|\s+annually)?"
+_ZONE = r"IST|GMT|UTC|ET|EST|EDT|CET|CEST|BST|PT|local time|hours|hrs"
+# "around an hour": "a"/"an" is a number only after an approximation
+_AN = r"(?:(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=almost )|(?<=over ))an?\b"
+_PER = r"(?:\s+(?:a|per|each)\s+(?:year|annum|month|day)(?!\s+ago)|\s+annually)?"
 
 _MONEY_BEFORE = rf"(?P<cur>{_PREFIX})\s?(?P<n>{_DIGITS})(?:(?:\s|-)?(?P<scale>{_SCALE}))?"
 _MONEY_AFTER = (
@@ -94,9 +102,14 @@ _MONEY_AFTER = (
 _ONE = (
     rf"(?:(?P<money>(?:{_MONEY_BEFORE}|{_MONEY_AFTER}){_PER})"
     rf"|(?P<pct>(?P<pn>{_NUM})\s?{_PERCENT})"
-    rf"|(?P<meas>(?P<mn>{_NUM})(?:\s+(?P<mscale>{_LONG_SCALE}))?(?:\s|-)"
-    rf"(?P<mods>(?:(?!(?:and|or|of|to|in|on|the|a|an|per|from)\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
+    rf"|(?P<meas>(?P<mn>{_NUM}|{_AN})(?:\s+(?P<mscale>{_LONG_SCALE}))?(?:\s|-)"
+    rf"(?P<mods>(?:(?!(?:and|or|of|to|in|on|at|by|as|for|with|the|a|an|per|from|is|are|was|"
+    rf"were|will|would|has|have|had|than)\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
     rf"(?P<unit>{_MEASURES})\b)"
+    rf"|(?P<time>\bmidnight\b|\bnoon\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?:[ap]\.?m\.?)?(?:\s?(?:{_ZONE}))?(?!\d)"
+    rf"|\b(?:[01]?\d|2[0-3])[0-5]\d\s?(?:{_ZONE})\b"
+    rf"|\b(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?:\s?(?:{_ZONE}))?\b)"
+    rf"|(?P<bare>(?P<bn>{_DIGITS})(?:\s+(?P<bscale>million|billion|trillion)\b|-plus\b)|(?P<bn2>{_DIGITS}\b))"
     rf"|(?P<share>\b(?:a|one|two)[\s-](?:third|quarter|fifth|tenth|thirds|quarters)s?\b|\bhalf\b))"
 )
 # "5% of GDP", "a quarter of global output": a share names its base.
@@ -106,7 +119,9 @@ _BASE = (
 )
 _FIGURE = re.compile(rf"(?P<approx>{_APPROX})?{_ONE}{_BASE}", re.IGNORECASE)
 # "80-90 meters", "$40-50 billion", "2-3%": the first bound written bare before the second.
-_RANGE_HEAD = re.compile(rf"(?:{_PREFIX})?\s?{_DIGITS}\s?[-–]\s?$")
+_RANGE_HEAD = re.compile(
+    rf"(?:(?:{_PREFIX})?\s?{_DIGITS}\s?[-–]\s?|\b(?:{_NUM})\s+(?:or|to)\s+)$", re.IGNORECASE
+)
 _CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|earlier\s+|previous\s+)?$", re.IGNORECASE)
 # "from X (2022-26) to Y", "from X over 2022–2026 to Y": the period the earlier figure covered
 _TO = re.compile(
@@ -114,7 +129,9 @@ _TO = re.compile(
     r"(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:to|into)\s+(?:a\s+new\s+\w+\s+of\s+)?",
     re.IGNORECASE,
 )
-_UP_FROM = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s+", re.IGNORECASE)
+_UP_FROM = re.compile(
+    r"(?:\s+[a-z]+)?\s*,?\s*(?:up|down)\s+from\s+(?:the\s+|its\s+)?", re.IGNORECASE
+)
 _CONVERTED = re.compile(r"\s*[(,]\s*(?:(?:equivalent to|or)\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -130,9 +147,14 @@ class Quantity:
     before: str = ""  # the earlier figure of a change ("57%")
 
 
+_SINGLE_TIME = frozenset(("hour", "day", "week", "month", "year", "decade", "minute"))
+
+
 def number_value(text: str) -> float | None:
     """The number a figure's words or digits say: "27,5" -> 27.5, "two and a half" -> 2.5."""
     text = text.strip().lower()
+    if text in ("a", "an"):
+        return 1.0
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         return float(text.replace(",", ""))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
@@ -200,6 +222,14 @@ def _figure(match: re.Match[str]) -> tuple[str, str, float | None, str] | None:
         if hyphen and not scale:  # "one-year truce", "30,000-pound bomb": written as one word
             return "measure", f"{lead}{number}-{unit}", amount, unit.lower()
         return "measure", f"{lead}{number} {unit}", amount, unit.lower()
+    if match.group("bn2"):
+        return "number", f"{lead}{match.group('bn2')}", number_value(match.group("bn2")), ""
+    if match.group("bare"):  # "1.4 million", "150-plus": what it counts comes from the label
+        amount, scale = _scaled(match.group("bn"), match.group("bscale"))
+        shown = match.group("bare") if not scale else f"{match.group('bn')} {scale}"
+        return "number", f"{lead}{shown}", amount, ""
+    if match.group("time"):  # "17:00 hours", "1130 GMT", "5:25 pm"
+        return "time", " ".join(match.group("time").split()), None, "time"
     share = match.group("share")
     if share:
         return "share", f"{lead}{share}", None, "share"
@@ -214,6 +244,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if figure is None:
             continue
         kind, text, amount, unit = figure
+        if match.group("bn2") and (not match.group("approx") or _YEAR.match(match.group("bn2"))):
+            continue  # a bare number is a figure only when told as one: "over 80", "nearly 200"
+        if (
+            match.group("mn")
+            and match.group("mn").lower() in ("a", "an")
+            and (not match.group("approx") or match.group("unit").lower() not in _SINGLE_TIME)
+        ):
+            continue  # "a year" alone is a phrase; "around an hour" is a figure
+        unit_word = (match.group("unit") or "").lower()
+        hyphened = "-" in match.group(0)
+        if unit_word in _SINGLE_TIME | {"second"} and match.group("mods") and not hyphened:
+            continue  # "22 fast second": a singular time unit after a modifier is not one
         if match.group("base") and kind in ("percent", "share"):
             text += " " + " ".join(match.group("base").split())
         start, end = match.start(), match.end()
@@ -221,15 +263,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if kind == "measure" and _YEAR.match(number or ""):
             continue  # "2025 people" reads as a year
         head = _RANGE_HEAD.search(sentence[max(0, start - 16) : start])
-        if head:  # "80-90 meters": keep both bounds
-            text = f"{head.group(0).strip().rstrip('-–').strip()}–{text}"
+        low = head.group(0).strip() if head else ""
+        if low and low[-1] not in "-–" and (_YEAR.match(low.split()[0]) or kind == "money"):
+            head = None  # "over 2022–2026 to JPY 10 trillion": a period, not a range
+        if head:  # "80-90 meters", "two or three weeks": keep both bounds
+            text = f"{low.rstrip('-–').strip()}–{text}" if low[-1] in "-–" else f"{low} {text}"
             start -= len(head.group(0))
         if kind == "share" and not (
             match.group("base") or re.match(r"\s+(?:of|the)\b", sentence[end:])
         ):
             continue  # "half" alone is not a figure; "half the world's population" is
         found.append(Quantity(start, end, text, kind, amount, unit))
-    return _join_changes(sentence, _join_conversions(sentence, found))
+    return _join_changes(sentence, _join_ranges(sentence, _join_conversions(sentence, found)))
 
 
 def _join_conversions(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -247,6 +292,28 @@ def _join_conversions(sentence: str, found: list[Quantity]) -> list[Quantity]:
             text = f"{previous.text} (~{told})"
             end = quantity.end + (1 if sentence[quantity.end : quantity.end + 1] == ")" else 0)
             out[-1] = Quantity(previous.start, end, text, "money", previous.amount, previous.unit)
+            continue
+        out.append(quantity)
+    return out
+
+
+def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "between €30 billion and €50 billion": one figure, "€30–50 billion"."""
+    out: list[Quantity] = []
+    for quantity in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and (previous.kind, previous.unit) == (quantity.kind, quantity.unit)
+            and re.fullmatch(r"\s+(?:and|to)\s+", sentence[previous.end : quantity.start])
+            and re.search(r"\bbetween\s+$", sentence[: previous.start])
+        ):
+            low, high = previous.text.split(" "), quantity.text.split(" ")
+            same_tail = len(low) > 1 and low[1:] == high[1:]
+            text = f"{low[0]}–{re.sub(r'^[^0-9]*', '', high[0]) if same_tail else quantity.text}"
+            text = " ".join([text, *high[1:]]) if same_tail else f"{previous.text}–{quantity.text}"
+            out[-1] = Quantity(previous.start, quantity.end, text, quantity.kind, quantity.amount,
+                               quantity.unit)  # fmt: skip
             continue
         out.append(quantity)
     return out
@@ -293,4 +360,6 @@ def value_key(quantity: Quantity) -> str:
     """Tellings of one figure share this key: "$44 billion" and "US$44bn" alike."""
     if quantity.amount is None:
         return re.sub(r"\W+", "", quantity.text.lower())
-    return f"{quantity.kind}:{quantity.unit.lower()}:{quantity.amount:.6g}"
+    # a change is its own fact: "27.5% → 15%" is not the "15%" told alone
+    was = re.sub(r"\W+", "", quantity.before.lower())
+    return f"{quantity.kind}:{quantity.unit.lower()}:{quantity.amount:.6g}:{was}"

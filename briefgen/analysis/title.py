@@ -13,6 +13,7 @@ from collections import Counter
 
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.facts import Fact, named_events
+from briefgen.analysis.quantities import find_quantities
 
 _LEADER = re.compile(
     r"President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Secretary|Minister"
@@ -23,6 +24,7 @@ _KINDS = (
     ("call", "call"), ("visit", "visit"),
 )  # fmt: skip
 SUBJECT_WORDS = 24
+_FIGURES = ("money", "percent", "share", "measure")
 
 
 def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> str:
@@ -31,14 +33,14 @@ def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> s
         return "Briefing memo"
     if len(sources) == 1:
         return sources[0].title
-    who = _leaders(facts)
+    who = _leaders(facts, sentences)
     event = _agreed_event(sentences)
     where = _place(facts)
-    if not who and not event:
+    if len(who) < 2 and not event:
         return sources[0].title  # nothing the sources agree on to name it by
     kind = _kind(sentences, who)
-    parts = ["–".join(who)] if who else []
-    if event and who:
+    parts = ["–".join(who)] if len(who) == 2 else []
+    if event and parts:
         parts.append(f"{kind} at the {event}")
     elif event:
         parts.append(event)
@@ -46,13 +48,27 @@ def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> s
         parts.append(kind)
     if where and where.lower() not in " ".join(parts).lower():
         parts.append(f"in {where}")
-    title = " ".join(parts)
+    title = " ".join(parts) + _outcome(facts)
     return title[0].upper() + title[1:]
+
+
+def _outcome(facts: list[Fact]) -> str:
+    """ ": tariffs on Chinese goods cut to 47%" when the sources agree on a change."""
+    changes = [f for f in facts if "→" in f.value and len(f.sources) >= 2]
+    if not changes or len(changes[0].label.split()) > 5:
+        return ""
+    fact = max(changes, key=lambda f: (len(f.sources), -f.order))
+    old, new = (part.split(" (")[0] for part in fact.value.split(" → ", 1))
+    amounts = [find_quantities(x) for x in (old, new)]
+    if not all(amounts) or amounts[0][0].amount is None or amounts[1][0].amount is None:
+        return ""
+    verb = "cut" if amounts[1][0].amount < amounts[0][0].amount else "raised"
+    return f": {fact.label[0].lower()}{fact.label[1:]} {verb} to {new}"
 
 
 def memo_subject(title: str, figures: list[Fact], summary: list[str]) -> str:
     """A subject line that adds to the title: the top figures, else the first bullet."""
-    told = [f"{f.label}: {f.value}" for f in figures[:2] if f.kind not in ("person", "place")]
+    told = [f"{f.label}: {f.value}" for f in figures if f.kind in _FIGURES][:2]
     if told:
         return "; ".join(told)
     if summary:
@@ -61,18 +77,34 @@ def memo_subject(title: str, figures: list[Fact], summary: list[str]) -> str:
     return title
 
 
-def _leaders(facts: list[Fact]) -> list[str]:
+def _leaders(facts: list[Fact], sentences: list[Sentence]) -> list[str]:
     """Surnames of the (at most two) leaders most sources name, in the order first told."""
     people = [f for f in facts if f.kind == "person" and _LEADER.search(f.label)]
     agreed = [f for f in people if len(f.sources) >= 2] or people[:2]
     agreed.sort(key=lambda f: (-len(f.sources), f.order))
     chosen = sorted(agreed[:2], key=lambda f: f.order)
+    text = " ".join(s.text for s in sentences)
     names: list[str] = []
     for fact in chosen:
-        surname = fact.value.split()[-1]
+        surname = _short_name(fact.value, text)
         if surname not in names:
             names.append(surname)
     return names
+
+
+def _short_name(name: str, text: str) -> str:
+    """The name copy uses on its own: "Trump" for Donald Trump, "Xi" for Xi Jinping (family
+    name first), "von der Leyen" (a particle stays with the surname)."""
+    particle = re.search(r"\b(?:von der|van der|von|van|de|da|al|bin)\s+\S+$", name)
+    if particle:
+        return particle.group(0)
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    text = text.replace(name, " ")  # count each part where it stands alone
+    alone = {p: len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in parts}
+    first, last = parts[0], parts[-1]
+    return first if alone[first] > alone[last] else last
 
 
 def _agreed_event(sentences: list[Sentence]) -> str:

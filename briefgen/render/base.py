@@ -191,9 +191,7 @@ def renderer_entries(warn: Callable[[str], None] | None = None) -> dict[str, Ren
     return entries
 
 
-def _entries_for(
-    names: list[str], warn: Callable[[str], None] | None
-) -> dict[str, RendererEntry]:
+def _entries_for(names: list[str], warn: Callable[[str], None] | None) -> dict[str, RendererEntry]:
     """The registry entries of ``names``; an unknown name is a one-line error."""
     if all(name in BUILTIN_RENDERERS for name in names):
         # Built-ins win over any plugin of the same name, so the entry-point scan (a large

@@ -123,9 +123,7 @@ def memo_view(brief: Brief, settings: Any = None) -> MemoView:
         )
         for key in SECTION_KEYS
     )
-    figures = tuple(
-        FigureRow(f.label, Cited(f.value, tuple(f.sources))) for f in brief.key_figures
-    )
+    figures = tuple(FigureRow(f.label, Cited(f.value, tuple(f.sources))) for f in brief.key_figures)
     keywords = ("briefing memo", *(key for key in SECTION_KEYS if brief.sections.get(key)))
     return MemoView(
         brief=brief,

@@ -8,10 +8,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefgen.errors import InputError
 from briefgen.limits import check_text_size
+from briefgen.sources.links import is_web_source
+
+if TYPE_CHECKING:
+    from briefgen.sources.links import WebOptions
 
 BRIEF_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
@@ -125,7 +129,9 @@ def damaged_file(path: Path, kind: str) -> Iterator[None]:
         raise InputError(path, f"damaged {kind} ({type(exc).__name__}: {detail})") from None
 
 
-def collect_paths(sources: Iterable[Path], warn: Callable[[str], None]) -> list[Path]:
+def collect_paths(
+    sources: Iterable[Path], warn: Callable[[str], None], seen: set[Path] | None = None
+) -> list[Path]:
     """Expand files and folders into readable source files, in a stable order, each once.
 
     Folders are walked recursively (sorted, hidden entries skipped, symlink loops ignored);
@@ -133,7 +139,7 @@ def collect_paths(sources: Iterable[Path], warn: Callable[[str], None]) -> list[
     must be readable: a missing path or unknown type is an error.
     """
     found: list[Path] = []
-    seen: set[Path] = set()
+    seen = set() if seen is None else seen  # resolved paths already taken (shared by calls)
 
     def add(path: Path) -> None:
         key = path.resolve()
@@ -183,31 +189,42 @@ def _walk(folder: Path) -> list[Path]:
     return files
 
 
-def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[SourceDocument]:
-    """Read every source; a bad file is skipped with a warning while others remain.
+def read_sources(
+    sources: Iterable[Path | str], warn: Callable[[str], None], web: WebOptions | None = None
+) -> list[SourceDocument]:
+    """Read every source (files, folders, URLs, feeds) in the order given; a bad one is
+    skipped with a warning while others remain, and is the error when it is the only one.
 
-    The same article saved twice (identical text, e.g. a copy in two folders) is read once.
+    The same article read twice (identical text, e.g. a copy in two folders) is read once.
     """
     sources = list(sources)
-    paths = collect_paths(sources, warn)
+    remote: dict = {}
+    if any(is_web_source(s) for s in sources):
+        from briefgen.sources.links import read_web
+
+        remote = read_web([s for s in sources if is_web_source(s)], web, warn)
     documents: list[SourceDocument] = []
     failures: list[InputError] = []
-    first_with_text: dict[str, Path] = {}
-    for path in paths:
-        reader = reader_for_file(path)
-        assert reader is not None  # collect_paths keeps only readable types
-        try:
-            document = reader(path)
-            check_text_size(document.text, path)  # a small file can hold a huge text
-        except InputError as exc:
-            failures.append(exc)  # reported below: a warning if others remain, else the error
-            continue
-        key = " ".join(document.text.split())
-        if key in first_with_text:
-            warn(f"{path}: skipped (same text as {first_with_text[key]})")
-            continue
-        first_with_text[key] = path
-        documents.append(document)
+    first_with_text: dict[str, Path | str] = {}
+    seen: set[Path] = set()
+    for source in sources:
+        if is_web_source(source):
+            result = remote[source]
+            read = [result] if isinstance(result, InputError) else result
+        else:
+            assert isinstance(source, Path)
+            read = [_read_file(path) for path in collect_paths([source], warn, seen)]
+        for document in read:
+            if isinstance(document, InputError):
+                failures.append(document)  # reported below: a warning if others remain
+                continue
+            key = " ".join(document.text.split())
+            where = document.metadata.get("url") or document.path
+            if key in first_with_text:
+                warn(f"{where}: skipped (same text as {first_with_text[key]})")
+                continue
+            first_with_text[key] = where
+            documents.append(document)
     if not documents and len(failures) == 1:
         raise failures[0]
     for failure in failures:
@@ -216,3 +233,14 @@ def read_sources(sources: Iterable[Path], warn: Callable[[str], None]) -> list[S
         where = ", ".join(str(s) for s in sources) or "(no sources)"
         raise InputError(where, "no readable source articles found")
     return documents
+
+
+def _read_file(path: Path) -> SourceDocument | InputError:
+    reader = reader_for_file(path)
+    assert reader is not None  # collect_paths keeps only readable types
+    try:
+        document = reader(path)
+        check_text_size(document.text, path)  # a small file can hold a huge text
+    except InputError as exc:
+        return exc
+    return document

@@ -1,11 +1,13 @@
-"""HTML reader: the article of a saved web page, without the page around it.
+"""HTML reader: the article of a web page, without the page around it.
 
-Boilerplate goes in three passes: tags that never hold story text (scripts, navigation,
-asides, footers), elements whose role, class or id names a page part (cookie banners, ads,
-share bars, related-story lists), and link-dense lists inside the article. The article is
-the page's ``articleBody``, ``<article>`` or ``<main>``, else the block with most paragraph
-text. Title, publisher, date and URL come from JSON-LD, ``og:*``/``article:*`` meta and
-``<title>``.
+The article text comes from trafilatura, the field's best-measured extractor (run with
+comments left out and precision favoured: a brief wants the story, not its readers' replies;
+``bench/extraction.py`` measures the choice). Where it finds no article, briefgen's own rules
+try: the page's JSON-LD ``articleBody``, then the page with boilerplate dropped in three
+passes (tags that never hold story text; elements whose role, class or id names a page part;
+link-dense lists) and the ``articleBody``, ``<article>``, ``<main>`` or the block with most
+paragraph text kept. Title, publisher, date and URL come from JSON-LD, ``og:*``/``article:*``
+meta and ``<title>`` first, then from what trafilatura found (it adds the author).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from lxml import etree, html
 
@@ -24,6 +27,7 @@ from briefgen.sources.text import decode_text, read_bytes, tidy_text
 # A page whose article has fewer words than this in sentence-length blocks has no article.
 MIN_ARTICLE_WORDS = 20
 MIN_PROSE_BLOCK_WORDS = 6
+NO_ARTICLE = "no article text found (only navigation, scripts or short snippets)"
 
 # Tags that never hold story text, and page parts that hold none unless markup is broken.
 _CODE_TAGS = (
@@ -63,32 +67,150 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def read_html_file(path: Path) -> SourceDocument:
-    data = read_bytes(path)
+    return read_html_bytes(read_bytes(path), path)
+
+
+def read_html_bytes(
+    data: bytes, path: Path, url: str = "", charset: str | None = None
+) -> SourceDocument:
+    """The article of a page's bytes. ``charset`` is the one a server named (it wins over the
+    page's own ``<meta charset>``); ``url`` is where the page was read from, if the web."""
     if not data.strip():
         raise InputError(path, "file is empty")
     declared = _CHARSET.search(data[:4096])
-    markup = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
+    page_charset = declared.group(1).decode("ascii") if declared else None
+    markup = _XML_DECLARATION.sub("", decode_text(data, path, charset or page_charset))
+    root = _parse(markup, path)
+    metadata = page_metadata(root)
+    found = _library_article(markup, url or metadata.get("url", ""))
+    text = found.pop("text", "")
+    body = metadata.pop("body", "")
+    if _prose_words(text) < MIN_ARTICLE_WORDS:
+        text = _own_article(root, metadata, body)
+    elif " ".join(text.split()) == " ".join(body.split()):
+        text = _body_lines(body)  # the library read the JSON-LD body but lost its paragraphs
+    if _prose_words(text) < MIN_ARTICLE_WORDS:
+        raise InputError(path, NO_ARTICLE)
+    for key, value in found.items():  # the library fills what the page's own markup lacks
+        metadata.setdefault(key, value)
+    if url:
+        metadata["url"] = url
+    title = metadata.pop("title", "") or title_from_path(path)
+    return SourceDocument(text=text, title=title, path=path, metadata=metadata)
+
+
+def _parse(markup: str, path: Path) -> html.HtmlElement:
     try:
-        root = html.document_fromstring(_XML_DECLARATION.sub("", markup))
+        return html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(path, f"cannot parse HTML ({exc})") from None
 
-    metadata = page_metadata(root)
+
+def _library_article(markup: str, url: str) -> dict[str, str]:
+    """text, title, author, publisher and date as trafilatura finds them ({} when it fails).
+
+    Favouring precision keeps menus and teasers out, but on a few pages it keeps only a
+    reprint notice; when its article is short and the default mode finds several times as
+    much, the default's is the article.
+    """
+    found = _trafilatura(markup, url, favor_precision=True)
+    if found is None or _prose_words(found["text"]) < SHORT_ARTICLE_WORDS:
+        fuller = _trafilatura(markup, url, favor_precision=False)
+        words = _prose_words(found["text"]) if found else 0
+        if fuller is not None and _prose_words(fuller["text"]) > FULLER_RATIO * words:
+            found = fuller
+    return found or {}
+
+
+# An article shorter than this (words) is checked against the library's default mode, which
+# must find FULLER_RATIO times as many words to be taken instead.
+SHORT_ARTICLE_WORDS = 150
+FULLER_RATIO = 3
+
+
+def _trafilatura(markup: str, url: str, favor_precision: bool) -> dict[str, str] | None:
+    import trafilatura  # imported here: start-up stays fast when no page is read
+
+    try:
+        found: Any = trafilatura.bare_extraction(
+            markup,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=favor_precision,
+        )
+    except Exception:  # a library failure on odd markup falls back to our own rules
+        return None
+    if found is None:
+        return None
+    metadata = compact(
+        {
+            "title": clean_title(found.title, found.sitename or ""),
+            "author": found.author,
+            "publisher": found.sitename,
+            "date": normalize_date(found.date) if found.date else "",
+        }
+    )
+    body = found.body
+    return metadata | {"text": xml_body_text(body) if body is not None else ""}
+
+
+# trafilatura's XML body: these elements start a line; a table row's cells join with "; ".
+_XML_LINES = frozenset({"p", "head", "item", "row", "quote", "code", "lb", "list", "table"})
+
+
+def xml_body_text(body: etree._Element) -> str:
+    """trafilatura's body in briefgen's text form: one paragraph, heading or ``- item`` a
+    line, table rows as ``cell; cell`` (its own text output writes Markdown tables)."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split()).rstrip(" ;")
+        if line.strip("- ;"):
+            lines.append(line)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _XML_LINES:
+            flush()
+        if tag == "item":
+            current.append("- ")
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tag == "cell":
+                current.append("; ")
+        if tag in _XML_LINES and tag != "lb":
+            flush()
+        if element.tail:
+            current.append(element.tail)
+
+    walk(body)
+    flush()
+    return tidy_text("\n".join(lines))
+
+
+def _own_article(root: html.HtmlElement, metadata: dict[str, str], body: str) -> str:
+    """briefgen's own rules: the article element's text, else the JSON-LD articleBody."""
     article = _article_root(root)
     stamp = article.find(".//time[@datetime]") if article is not None else None
     if "date" not in metadata and stamp is not None:
         # the article's own <time>; one in the page header is today's date, not the story's
         metadata["date"] = normalize_date(stamp.get("datetime", ""))
+    if "title" not in metadata and (heading := _first_heading(article)):
+        metadata["title"] = heading
     text = article_text(article) if article is not None else ""
     if _prose_words(text) < MIN_ARTICLE_WORDS:
-        # Pages built by scripts carry the story only in their JSON-LD.
-        body = tidy_text(metadata.pop("body", ""))
-        text = "\n".join(" ".join(line.split()) for line in body.splitlines())
-    metadata.pop("body", None)
-    if _prose_words(text) < MIN_ARTICLE_WORDS:
-        raise InputError(path, "no article text found (only navigation, scripts or short snippets)")
-    title = metadata.pop("title", "") or _first_heading(article) or title_from_path(path)
-    return SourceDocument(text=text, title=title, path=path, metadata=metadata)
+        text = _body_lines(body)  # pages built by scripts carry the story only in JSON-LD
+    return text
+
+
+def _body_lines(body: str) -> str:
+    """A JSON-LD articleBody as written: its line breaks separate paragraphs."""
+    return "\n".join(" ".join(line.split()) for line in tidy_text(body).splitlines())
 
 
 # --- metadata -------------------------------------------------------------------------------
@@ -344,8 +466,16 @@ def _link_dense(element: html.HtmlElement) -> bool:
 
 
 def _prose_words(text: str) -> int:
-    counts = (len(line.split()) for line in text.splitlines())
+    counts = (_words(line) for line in text.splitlines())
     return sum(n for n in counts if n >= MIN_PROSE_BLOCK_WORDS)
+
+
+# Chinese and Japanese write no spaces between words: about two characters make a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _words(line: str) -> int:
+    return max(len(line.split()), len(_CJK.findall(line)) // 2)
 
 
 def _first_heading(article: html.HtmlElement | None) -> str:
