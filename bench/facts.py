@@ -168,11 +168,11 @@ def fixtures(verbose: bool) -> None:
         rows = [(k.label, k.value) for k in brief.key_figures]
         for figure in gold["figures"]:
             total += 1
-            row = next((r for r in rows if _norm(figure["value"]) == _norm(r[1])), None)
-            if row:
+            same = [r for r in rows if _norm(figure["value"]) == _norm(r[1])]
+            if same:  # two rows may share a value ("€20 billion" twice): the best-named one
                 hits += 1
-                label_hits += any(w in row[0].lower() for w in figure["label"])
-            elif verbose:
+                label_hits += any(w in r[0].lower() for r in same for w in figure["label"])
+            if not same and verbose:
                 print(f"  {folder.name}: missed {figure['value']}")
         titles += all(w.lower() in brief.title.lower() for w in gold["title"])
         dates += brief.date == gold["date"]
@@ -196,6 +196,7 @@ def _norm(value: str) -> str:
     """ "$750bn" and "$750 billion" alike; the approximation word does not count."""
     value = re.sub(r"^(?:about|around|roughly|nearly|almost|some|over|~)\s+", "", value.lower())
     value = value.replace("bn", " billion").replace("per cent", "%").replace(" %", "%")
+    value = re.sub(r"\s+(?:a|per)\s+year$|\s+annually$", "", value).replace("-", " ")
     return re.sub(r"\s+", "", value.split(" (")[0])
 
 

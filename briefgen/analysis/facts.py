@@ -198,7 +198,7 @@ def _merge_short_names(facts: list[Fact]) -> None:
 _WEIGHT = {"money": 3.0, "percent": 2.5, "share": 2.0, "measure": 1.5, "number": 1.2,
            "time": 0.5, "event": 1.0,
            "date": 1.0, "place": 0.5, "person": 0.0}  # fmt: skip
-_QUOTA = {"money": 5, "percent": 3, "share": 2, "measure": 3, "number": 2, "time": 1,
+_QUOTA = {"money": 5, "percent": 4, "share": 2, "measure": 3, "number": 2, "time": 1,
           "event": 1, "date": 2,
           "place": 1, "person": 2}  # fmt: skip
 

@@ -25,7 +25,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.%-]*|[^\w\s]")
 _STOP = word_set(
     "the a an this that these those its their his her our your my some any each every all both "
     "which who whom whose what where when while as than then so such and or but nor if because "
-    "it they he she we i you there here also only just still now not no yet"
+    "it they he she we i you there here also only just still now not no yet mine yours ours "
+    "theirs him them me"
 )
 _PREPS = word_set(
     "of on for in into to from at by with over under about between among below above within "
@@ -48,7 +49,9 @@ _VERBS = word_set(
     "slips sell sells sold earn earns owe owes face faces need needs want wants expect expects "
     "kill kills killed injure injures affect affects agree agrees lead leads led bring brings "
     "brought stay stays limit met meet meets talked spoke up down nearly almost around roughly "
-    "approximately only just some"
+    "approximately only just some restore restores start starts begin begins retail retails "
+    "shrink shrinks expand expands increase increases decrease decreases reduce reduces boost "
+    "boosts help helps"
 )
 _NOUNISH = word_set(
     "export exports import imports cost costs cut cuts pledge pledges purchase purchases offer "
@@ -157,7 +160,7 @@ def _phrase_before(words: list[str]) -> list[str]:
             word.lower() in ("the", "a", "an")
             and phrase
             and i > 1
-            and words[i - 1].lower() == "between"
+            and words[i - 1].lower() in _NP_PREPS
             and _is_content(words[i - 2])
             and len(phrase) <= 2
         ):
@@ -173,7 +176,7 @@ def _phrase_before(words: list[str]) -> list[str]:
 
 _SKIP = word_set(
     "than a an the - — – , earlier previous current new also still now only just already "
-    "reportedly initially"
+    "reportedly initially closer higher lower more less greater bigger smaller"
 )
 _TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
 _MET = word_set("met meet meets talked spoke")
@@ -190,7 +193,8 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         low = word.lower()
         if low in _MONEY_VERBS and not verb:
             verb = low
-        if _is_verb(word) or low in _PREPS or low in _SKIP:
+        progressive = low.endswith("ing") and i > 0 and before[i - 1].lower() in _AUX
+        if _is_verb(word) or progressive or low in _PREPS or low in _SKIP:
             i -= 1
             skipped += 1
             continue
@@ -198,6 +202,18 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
     if skipped == 0:
         return [], ""
     phrase = _phrase_before(before[: i + 1])
+    stop = i - len(phrase)  # the word the phrase stopped at
+    reduced = (  # "a new vehicle sold locally", not "an initiative called InvestAI"
+        phrase
+        and stop > 0
+        and before[stop].lower().endswith("ed")
+        and _is_verb(before[stop])
+        and before[stop + 1][0].islower()
+    )
+    if reduced:
+        head = _phrase_before(before[:stop])  # "... a new vehicle sold locally": the vehicle
+        if head:
+            phrase = head
     if not phrase and verb and i >= 0 and before[i].lower() == "and":
         # "The EU will buy X and invest $600 billion": the verb shares the clause's subject
         phrase = _phrase_after(before)
@@ -213,6 +229,8 @@ def _verb_before(before: list[str]) -> str:
 
 
 def _finish(phrase: list[str]) -> str:
+    if len(phrase) > 2 and phrase[0].lower() in ("part", "some", "most") and phrase[1] == "of":
+        phrase = [w for w in phrase[2:] if w.lower() not in ("a", "an", "the")] or phrase
     while phrase and (phrase[-1].lower() in _PREPS or phrase[-1].lower() in _STOP):
         phrase = phrase[:-1]
     if len(phrase) > MAX_WORDS:
@@ -238,7 +256,7 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         verb = _verb_before(before)
         if verb in _MET:  # "met for close to two hours"
             return "Length of the meeting"
-        if verb in ("lasted", "last", "lasts", "took"):
+        if verb in ("lasted", "lasts", "took"):
             subject, _ = _subject(before)
             return _finish(["Length", "of", *subject]) if subject else "Length"
     if after and after[0].lower() == "of" and quantity.kind in ("money", "measure"):
@@ -278,7 +296,7 @@ _UNITS = word_set(
     "tonnes tons tonne ton barrels bpd kilometres kilometers km miles mile metres meters metre "
     "meter feet foot kg kilograms kilogram pounds pound hectares acres gw mw gigawatts megawatts "
     "seconds minutes hours days weeks months years decades second minute hour day week month "
-    "year decade celsius fahrenheit degrees c f day"
+    "year decade celsius fahrenheit degrees c f day kw kwh mwh gwh"
 )
 
 

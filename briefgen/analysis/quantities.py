@@ -76,21 +76,23 @@ _MEASURES = (
     r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|bpd|"
     r"kilometres|kilometers|km|miles|mile|metres|meters|metre|meter|feet|foot|kg|kilograms?|"
     r"kilogram|pounds|pound|square\s+(?:kilometres|kilometers|miles)|hectares|acres|"
-    r"degrees(?:\s+(?:Celsius|Fahrenheit|C|F))?|GW|MW|gigawatts|megawatts|"
+    r"degrees(?:\s+(?:Celsius|Fahrenheit|C|F))?|GWh|MWh|kWh|GW|MW|kW|gigawatts|megawatts|"
     r"seconds|minutes|hours|days|weeks|months|years|decades|"
     r"second|minute|hour|day|week|month|year|decade|"
     r"centrifuges|cascades|troops|soldiers|people|persons|civilians|workers|jobs|"
     r"vessels|ships|submarines|aircraft|jets|missiles|drones|bombs|warheads|satellites|"
     r"countries|nations|states|members|leaders|documents|agreements|deals|projects|"
     r"companies|firms|entities|elements|categories|seats|votes|"
-    r"nation|member|country|party|seat|strong|"  # "27-nation bloc", "11-member board"
+    r"(?<=-)(?:nation|member|country|party|seat|strong)|"  # "27-nation bloc", "11-member board"
     r"wounded|dead|injured|displaced|killed|missing|"  # "31 wounded": casualty copy
     # any other plural noun ("10 heads", "13 independent experts"), not a verb or adverb in -s
     r"(?!(?:says|goes|does|has|was|is|this|its|his|plus|news|less|unless|across|versus|"
     r"thus|always|perhaps|yes|towards|besides|as|us|was)\b)[a-z]{2,}[a-rt-z]s"
 )
 _ZONE = r"IST|GMT|UTC|ET|EST|EDT|CET|CEST|BST|PT|local time|hours|hrs"
-_PER = r"(?:\s+(?:a|per|each)\s+(?:year|annum|month|day)|\s+annually)?"
+# "around an hour": "a"/"an" is a number only after an approximation
+_AN = r"(?:(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=almost )|(?<=over ))an?\b"
+_PER = r"(?:\s+(?:a|per|each)\s+(?:year|annum|month|day)(?!\s+ago)|\s+annually)?"
 
 _MONEY_BEFORE = rf"(?P<cur>{_PREFIX})\s?(?P<n>{_DIGITS})(?:(?:\s|-)?(?P<scale>{_SCALE}))?"
 _MONEY_AFTER = (
@@ -100,7 +102,7 @@ _MONEY_AFTER = (
 _ONE = (
     rf"(?:(?P<money>(?:{_MONEY_BEFORE}|{_MONEY_AFTER}){_PER})"
     rf"|(?P<pct>(?P<pn>{_NUM})\s?{_PERCENT})"
-    rf"|(?P<meas>(?P<mn>{_NUM}|\ban?\b)(?:\s+(?P<mscale>{_LONG_SCALE}))?(?:\s|-)"
+    rf"|(?P<meas>(?P<mn>{_NUM}|{_AN})(?:\s+(?P<mscale>{_LONG_SCALE}))?(?:\s|-)"
     rf"(?P<mods>(?:(?!(?:and|or|of|to|in|on|at|by|as|for|with|the|a|an|per|from|is|are|was|"
     rf"were|will|would|has|have|had|than)\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
     rf"(?P<unit>{_MEASURES})\b)"
@@ -250,6 +252,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             and (not match.group("approx") or match.group("unit").lower() not in _SINGLE_TIME)
         ):
             continue  # "a year" alone is a phrase; "around an hour" is a figure
+        unit_word = (match.group("unit") or "").lower()
+        hyphened = "-" in match.group(0)
+        if unit_word in _SINGLE_TIME | {"second"} and match.group("mods") and not hyphened:
+            continue  # "22 fast second": a singular time unit after a modifier is not one
         if match.group("base") and kind in ("percent", "share"):
             text += " " + " ".join(match.group("base").split())
         start, end = match.start(), match.end()

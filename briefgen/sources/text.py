@@ -289,9 +289,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
         return {}, parts[1]
     if not isinstance(data, dict):
         return {}, text
-    fields = {
-        str(k).lower(): v for k, v in data.items() if isinstance(v, (str, int, float))
-    }
+    fields = {str(k).lower(): v for k, v in data.items() if isinstance(v, (str, int, float))}
     metadata = {key: str(value) for key, value in fields.items()}
     for name, aliases in _FIELD_NAMES.items():
         value = next((fields[a] for a in aliases if a in fields), None)
