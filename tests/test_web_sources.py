@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -38,9 +39,17 @@ PORTS = Article(
 )
 
 
-@pytest.fixture(scope="session")
-def httpserver_listen_address():
-    return ("127.0.0.1", 0)  # the loopback address only, a free port
+@pytest.fixture(scope="module")
+def make_httpserver():
+    """The plugin's server, on the loopback address only (a free port), answering requests
+    in threads as a real site does (so fetching several at once can be seen)."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
 
 
 def page(article: Article) -> str:
@@ -110,6 +119,25 @@ def test_oversized_body_without_content_length_is_cut_while_reading(httpserver):
         fetch(httpserver.url_for("/stream"), FetchSettings(max_bytes=10_000))
 
 
+def test_several_urls_are_fetched_at_once(httpserver):
+    # /a answers only once /b has been asked for: fetched one after the other, /a would time out.
+    b_asked = threading.Event()
+
+    def a(request):
+        b_asked.wait(timeout=10)
+        return Response(page(TALKS), content_type="text/html")
+
+    def b(request):
+        b_asked.set()
+        return Response(page(INVEST), content_type="text/html")
+
+    httpserver.expect_request("/a.html").respond_with_handler(a)
+    httpserver.expect_request("/b.html").respond_with_handler(b)
+    urls = [httpserver.url_for("/a.html"), httpserver.url_for("/b.html")]
+    results = fetch_all(urls, FetchSettings(timeout=5))
+    assert [getattr(r, "url", r) for r in results] == urls
+
+
 def test_failures_name_their_url_and_keep_their_order(httpserver):
     good = serve(httpserver, "/a.html", page(TALKS))
     httpserver.expect_request("/gone").respond_with_data("nope", status=404)
@@ -133,9 +161,15 @@ def test_generate_from_two_urls_cites_both(httpserver, tmp_path):
     assert a in text and b in text
     today = dt.datetime.now(dt.timezone.utc).date().isoformat()
     draft = tmp_path / "brief.json"
-    run_cli("draft", a, b, "-o", str(draft), check=True)
+    kept = tmp_path / "read"
+    run_cli("draft", a, b, "-o", str(draft), "--save-sources", str(kept), check=True)
     sources = json.loads(draft.read_text(encoding="utf-8"))["sources"]
     assert [s["url"] for s in sources] == [a, b]
+    # the brief points at the pages as read, kept for checking later
+    assert [Path(s["path"]).read_text(encoding="utf-8") for s in sources] == [
+        page(TALKS),
+        page(INVEST),
+    ]
     assert [s["accessed"] for s in sources] == [today, today]
 
 

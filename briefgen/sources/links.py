@@ -188,7 +188,8 @@ def _read_fetched(page, options: WebOptions):
 
     saved = _save(page, options.save_dir) if options.save_dir else None
     mime = page.content_type
-    if mime in ("", "application/octet-stream"):  # the server did not say: the bytes may
+    if mime in ("", "application/octet-stream") or mime in FEED_TYPES:
+        # the server did not say, or said only "XML" (not a feed): the bytes may say more
         mime = sniff_mime(page.data) or mime
     document: SourceDocument
     if mime in HTML_TYPES:
