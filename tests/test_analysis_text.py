@@ -129,7 +129,11 @@ def test_clean_text_keeps_highlights_strips_dateline_and_drops_promos() -> None:
         ("TOKYO (Reuters) - Talks began.", "Talks began.", "Tokyo"),
         ("JOHANNESBURG, Nov 23 (Staff report) — Modi met.", "Modi met.", "Johannesburg"),
         # not a dateline: no sentence follows the colon
-        ("NATO: the view from Brussels", "NATO: the view from Brussels", ""),
+        (
+            "NATO: the view from Brussels is that allies must spend more.",
+            "NATO: the view from Brussels is that allies must spend more.",
+            "",
+        ),
     ],
 )
 def test_datelines(line: str, story: str, place: str) -> None:

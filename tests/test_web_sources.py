@@ -256,6 +256,15 @@ def test_parse_sources_sorts_urls_lists_and_paths(tmp_path):
     ]
 
 
+def test_other_schemes_are_refused_by_name():
+    result = run_cli("extract", "ftp://example.org/a.html")
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "error: ftp://example.org/a.html: only http:// and https:// URLs are read\n"
+    )
+
+
 # --- feeds -------------------------------------------------------------------------------------
 
 

@@ -1,4 +1,10 @@
-"""Strip what articles carry around the story: promos, bylines, datelines, credits, share prompts.
+"""Strip what articles carry around the story: promos, bylines, datelines, credits, captions.
+
+Two levels. ``clutter_kind`` recognises a line or a sentence that is never story text (a promo,
+a byline with its credits, a timestamp, a section label, a caption with its photo credit, an
+editor's note, the text of an embedded post). ``clean_text`` also drops what only a line's place
+in the page betrays: a subhead (a short line with no sentence end) and a dateline opening any
+paragraph ("BUSAN, South Korea (Reuters) —", "Paris, Thursday, February 13, 2025 –").
 
 Publisher highlight bullets (bullets before the first story paragraph) are kept apart as
 highlights: the summary uses them when present.
@@ -9,21 +15,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefgen.analysis.corpus import word_set
+
 # Lines (or sentences) that are navigation or promotion, never part of the story.
 PROMO = re.compile(
-    r"^\W*(?:also read|read more|read also|recommended|related(?: stories| articles)?\s*:|"
-    r"click here|tap here|subscribe|sign up|sign in|log in|download (?:the|our) app|"
-    r"share (?:this|on|via)|share\s*:|follow us|join us on|advertisement|sponsored|"
-    r"watch\s*:|listen\s*:|watch video|comments?\s*\(|print this|email this|"
+    r"^\W*(?:also read|read more|read also|recommended|related(?: stories| articles| coverage)?"
+    r"\s*:|click here|tap here|subscribe|sign up|sign in|log in|download (?:the|our) app|"
+    r"share (?:this|on|via)|share\s*:|share\b.*\b(?:e-?mail|facebook|twitter|whatsapp)\b|"
+    r"follow us|join us on|advertisement|sponsored|"
+    r"watch\s*:|listen\s*:|watch video|comments?\s*(?:\(|$)|print this|email this|"
     r"don'?t miss|trending\s*:|more from|first published|last updated|updated\s*:|"
-    r"published\s*(?:on|:)|\d+\s*min(?:ute)?s? read)",
+    r"published\s*(?:on|:|by\s*:)|posted\s*(?:on|:|by\s*:)|recent stories$|top stories$|"
+    r"(?:article|story) continues|continue reading|\d+\s*min(?:ute)?s? read)",
     re.IGNORECASE,
 )
 # Bylines and photo/image credits: a whole short line, with or without markdown emphasis.
 BYLINE = re.compile(
-    r"^\W*(?:by\s+[^.]{2,80}|written by\b.*|reported by\b.*|edited by\b.*|"
+    r"^\W*(?:written by\b.*|reported by\b.*|edited by\b.*|"
     r"(?:file\s+)?(?:photo|image|picture|video)(?:\s+credit)?\s*(?::|/|courtesy)\s*.*|"
+    r"(?:photo|image|picture)s?$|"
     r"(?:credit|courtesy|source)\s*:.*)$",
+    re.IGNORECASE,
+)
+# "By Jane Roe and Tom Poe", "By Staff Reporter", "By X, with reporting from Washington D.C.
+# Bureau Staff": "by", then names and the few words credits use. "By 2030 the two sides ..." has
+# words no credit uses, so it stays.
+_BY = re.compile(r"^\W*(?:[A-Z][a-z]+\s+){0,2}by\s*:?\s+(?P<rest>.{2,160})$", re.IGNORECASE)
+_CREDIT_WORDS = word_set(
+    """
+    and with reporting additional from in our the of for staff correspondent correspondents
+    bureau desk writer writers reporter reporters editor editors news team agencies agency inputs
+    contributed contributing to this report editing by at a an special senior chief political
+    diplomatic defence defense economics business foreign affairs international national
+    """
+)
+# "(Reporting by X; Editing by Y)", "(With inputs from agencies.)", "Additional reporting by X".
+CREDITS = re.compile(
+    r"^\W*(?:\(\s*)?(?:(?:additional\s+)?reporting|writing|editing|with\s+(?:inputs|reporting|"
+    r"additional reporting)|compiled|produced|inputs)\s+(?:by|from)\b.*$",
     re.IGNORECASE,
 )
 # A line that is nothing but social network names: "Facebook | X | WhatsApp".
@@ -32,15 +61,99 @@ SOCIAL = re.compile(
     r"\W*){2,}$",
     re.IGNORECASE,
 )
+# Editor's notes, corrections and syndication notes.
+NOTE = re.compile(
+    r"^\W*(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
+    r"disclaimer)\s*[:—–-]|"
+    r"\b(?:an?\s+)?(?:earlier|previous) version of this (?:article|story|report)\b|"
+    r"^\W*this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended|edited|"
+    r"auto-generated|published from)|"
+    r"\b(?:is|was|has been) (?:auto-?)?published from a (?:syndicated|wire|news agency)",
+    re.IGNORECASE,
+)
+# Embedded posts: a tweet's signature "— Name (@handle) September 3, 2025", a handle or a link.
+EMBED_SIGNATURE = re.compile(
+    r"[—–-]\s*[^—–]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+)
+EMBED = re.compile(
+    r"pic\.twitter\.com/|\bt\.co/\w|(?:twitter|x|instagram|facebook|tiktok)\.com/\w|"
+    rf"{EMBED_SIGNATURE.pattern}|"
+    r"^\W*(?:(?:X|Twitter|Instagram|Facebook|Threads)\s*/\s*)?@\s?\w{2,30}\W*$|"
+    r"^\W*a post shared by\b|^\S+@\S+\.\w+$",
+    re.IGNORECASE,
+)
+# A caption: a line ending in its photo credit, or a sentence about "this file photo".
+_AGENCIES = r"AP|AFP|Reuters|Getty(?: Images)?|EPA|Xinhua|Bernama|PTI|ANI|IANS|dpa|Pool|Handout"
+CAPTION_CREDIT = re.compile(
+    rf"(?:\(\s*(?:[^()]*\b(?:photo|photograph|image|picture|file)\b[^()]*|(?:{_AGENCIES})\b"
+    rf"[^()]{{0,40}})\)|©\s*[^.]{{1,80}}|/\s*(?:photo|image)\s*:\s*[\w .]{{1,40}}|"
+    rf"\(\s*photo\s*:\s*[^()]{{1,40}}\)\s*/\s*\w+)\s*\.?$",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    rf"{CAPTION_CREDIT.pattern}|"
+    r"\bin\s+(?:\w+\s+){0,2}(?:file|handout|archive)\s+(?:photo|image|picture)|"
+    r"^\W*in this\b[^.]{0,60}\b(?:photo|photograph|image|picture)\b|"
+    r"^\W*(?:this|a|an)\s+(?:\w+\s+){0,2}(?:image|photo|photograph|picture)\s+(?:\w+\s+)?"
+    r"(?:of|shows?|showing|provided|released|taken|obtained)\b|"
+    r"\b(?:satellite|handout) (?:image|photo|picture)s? (?:provided|released|taken|obtained)|"
+    r"\b(?:image|photo|picture) (?:provided|released) by\b|"
+    r"\bpos(?:e|es|ed|ing) for (?:a|the) (?:\w+\s+)?(?:photo|picture)",
+    re.IGNORECASE,
+)
+# A reporter's note about themselves: "Ana Ruiz and Tom Ek cover trade for the Europe desk."
+BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)"
+    r"{1,3})?\s+(?:is|are|covers?|reports?|writes?)\s+(?:(?:a|an|the|on|for|about)\s+)?"
+    r"(?:[\w-]+\s+){0,6}(?:reporter|correspondent|editor|writer|journalist|columnist|desk|"
+    r"bureau)s?\b[^.]*\.?$"
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+_WEEKDAYS += "thurs fri sat sun"
+# Words a timestamp line may hold besides numbers: "9:41 PM on Saturday, October 4",
+# "July 28, 2025 12:30 PM GMT+05:30", "Friday, 9.05 am", "Updated: 3 hours ago".
+_TIME_WORDS = frozenset(
+    f"""{_MONTHS} {_WEEKDAYS} am pm a m p gmt utc ist et edt est ct cdt cst pt pdt pst bst cet
+    cest jst kst hkt sgt aest aedt wib on at updated published posted last first ago hours hour
+    hrs hr minutes minute mins min h th st nd rd""".split()
+)
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# "World News | Press Trust of India | Updated: ...", "News > World News".
+LABEL = re.compile(
+    r"^[^|.!?]{1,60}(?:\s\|\s[^|]{1,80}){1,5}$|^\w[\w ]{0,30}(?:\s[>»›]\s\w[\w ]{0,30})+$"
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|wrote|stated|declared|noted)\b", re.I)
+
 BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦]|\d{1,2}[.)])\s+")
 HIGHLIGHTS_HEADING = re.compile(r"^\W*(?:highlights|key (?:points|takeaways)|in brief)\W*$", re.I)
-# Datelines: "JOHANNESBURG, Nov 23 (Staff report) — ", "NEW DELHI: ", "TOKYO (Reuters) - ".
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([^)]{1,40}\))?"
-    r"\s*(?:[—–-]+|:)\s+"
+
+# Datelines: "JOHANNESBURG, Nov 23 (Staff report) — ", "NEW DELHI: ", "TOKYO (Reuters) - ",
+# "BUSAN, South Korea (Reuters) —", "Catenaa, Thursday, February 13, 2025 –", "Paris, February
+# 10-11 -", "Berlin, Germany, 12 June 2025 (dpa/Staff) -", "Rio de Janeiro (Reuters) -".
+_CAP = r"(?:[A-Z][\w'’.&-]*)"
+_PLACE = rf"{_CAP}(?:\s+(?:(?:de|da|do|dos|del|la|el|al|of|upon)\s+)?{_CAP}){{0,3}}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+_DATE = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_AGENCY = r"\((?=[^()]*[A-Za-z])[^()]{1,40}\)"  # "(Reuters)", not "(1-0)"
+_DATELINE_HEAD = (
+    rf"(?:(?P<place>{_PLACE})(?:\s*[,/]\s*{_PLACE}){{0,2}}(?:,?\s+{_WEEKDAY})?"
+    rf"(?:,?\s+{_DATE})?(?:\s*{_AGENCY})?|(?P<agency>{_AGENCY}))"
 )
+_DASH = r"(?:\s*[—–]|\s+-{1,2})"
+DATELINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)\s+")
+DATELINE_LINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)?\s*$")
+
+_SENTENCE_END = re.compile(r"[.!?…]$")
+_CLOSERS = "\"'”’)]»"
+WRAP_WIDTH = 100  # a hard-wrapped text has no line longer than this
+LINE_SENTENCES = 3  # a line of more sentences is a paragraph: its sentences are judged alone
+SUBHEAD_WORDS = 16  # a line this short with no sentence end is a subhead, label or caption
 
 
 @dataclass
@@ -51,32 +164,106 @@ class CleanDocument:
     place: str = ""  # the dateline's place ("JOHANNESBURG" -> "Johannesburg"), if any
 
 
+def clutter_kind(text: str) -> str | None:
+    """What kind of non-story text ``text`` (a line or a sentence) is, or None for story text."""
+    if PROMO.match(text):
+        return "promo"
+    if BYLINE.match(text) or _is_byline(text) or CREDITS.match(text):
+        return "byline"
+    if SOCIAL.match(text):
+        return "social"
+    if NOTE.search(text):
+        return "editor's note"
+    if EMBED.search(text):
+        return "embedded post"
+    if CAPTION.search(text):
+        return "caption"
+    if BIO.match(text):
+        return "byline"
+    if _is_timestamp(text):
+        return "timestamp"
+    if LABEL.match(text) and not _SENTENCE_END.search(text.rstrip(_CLOSERS)):
+        return "section label"
+    if not re.search(r"[^\W\d_]{2}", text):  # "-", "9", "( , )": no word of two letters
+        return "debris"
+    return None
+
+
 def is_boilerplate(text: str) -> bool:
-    """A promo, byline, credit or share prompt (a line or a sentence)."""
-    return bool(PROMO.match(text) or BYLINE.match(text) or SOCIAL.match(text))
+    """A promo, byline, credit, caption, timestamp, label, note or embed (a line or a sentence)."""
+    return clutter_kind(text) is not None
+
+
+def _is_byline(text: str) -> bool:
+    match = _BY.match(text)
+    if match is None or text.rstrip().endswith(("!", "?")):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", match.group("rest"))
+    if not words or re.match(r"\W*\d", match.group("rest")):
+        return False
+    # Every word a name (capitalised) or a word credits use.
+    return all(w[0].isupper() or w.lower().strip(".") in _CREDIT_WORDS for w in words)
+
+
+def _is_timestamp(text: str) -> bool:
+    tokens = _TOKEN.findall(text)
+    if not any(t.isdigit() for t in tokens) or len(tokens) > 14:
+        return False
+    return all(t.isdigit() or t.lower() in _TIME_WORDS for t in tokens)
 
 
 def strip_dateline(paragraph: str) -> tuple[str, str]:
     """(paragraph without its dateline, the dateline's place or "")."""
     match = DATELINE.match(paragraph)
+    if match is None:
+        return paragraph, ""
+    rest = paragraph[match.end() :]
     # Only when a sentence follows: "NATO: the view from Brussels" is a headline, not a dateline.
-    if match and paragraph[match.end() : match.end() + 1].isupper():
-        place = match.group("place").title()
-        return paragraph[match.end() :], place
-    return paragraph, ""
+    if not rest[:1].isupper() and rest[:1] not in "\"“‘'":
+        return paragraph, ""
+    place = match.group("place") or ""
+    head = paragraph[: match.start("sep")]
+    # A colon follows only a place in capitals or a full dateline: "Background: The ..." stays.
+    if match.group("sep").strip() == ":" and not (place.isupper() or head != place):
+        return paragraph, ""
+    if place and not _looks_like_place(place):
+        return paragraph, ""
+    return rest, place.title() if place.isupper() else place
+
+
+def _looks_like_place(place: str) -> bool:
+    """A sentence's subject ("The deal —") is not a place; a name or a word in capitals is."""
+    first = place.split()[0]
+    return first not in _NOT_PLACES
+
+
+_NOT_PLACES = word_set(
+    "The A An This That These Those It He She They We I But And Or So Yet Meanwhile However"
+)
+
+
+def is_subhead(line: str) -> bool:
+    """A short line that does not end a sentence: a subhead, a label, a caption or a name."""
+    body = line.rstrip(_CLOSERS + " ")
+    if _SENTENCE_END.search(body):
+        # A one-line question is a subhead ("What does the deal change?"), a story line is not.
+        return body.endswith("?") and len(line.split()) <= 12 and not _SPEECH.search(line)
+    if body.endswith(":"):
+        return len(line.split()) <= 6 and not _SPEECH.search(line)
+    return len(line.split()) <= SUBHEAD_WORDS
 
 
 def clean_text(text: str, title: str = "") -> CleanDocument:
     """Split into paragraphs, dropping boilerplate; keep leading bullets as highlights."""
     result = CleanDocument(paragraphs=[])
     title_key = _key(title)
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line or HIGHLIGHTS_HEADING.match(line):
+    for line in _paragraphs(text):
+        if HIGHLIGHTS_HEADING.match(line):
+            result.dropped.append(line)
             continue
         if title_key and _key(line) == title_key:
             continue
-        if is_boilerplate(line):
+        if _is_clutter_line(line):
             result.dropped.append(line)
             continue
         if BULLET.match(line):
@@ -84,10 +271,92 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
             # Publisher highlights come before the story; later bullets are story text.
             (result.paragraphs if result.paragraphs else result.highlights).append(bullet)
             continue
-        if not result.paragraphs:
-            line, result.place = strip_dateline(line)
+        if is_subhead(line):
+            if not title and not result.paragraphs and not result.highlights:
+                # An untitled document's first line is its headline: the source list names it.
+                result.paragraphs.append(line)
+                continue
+            result.dropped.append(line)
+            continue
+        rest, place = strip_dateline(line)
+        if rest != line:
+            result.dropped.append(line[: len(line) - len(rest)].strip())
+            result.place = result.place or place
+            line = rest
         result.paragraphs.append(line)
     return result
+
+
+def _is_clutter_line(line: str) -> bool:
+    """A whole line of clutter. A long paragraph is left to its sentences: a rule that finds a
+    caption or a note inside a line must not take the story around it along."""
+    # An embedded post's text runs up to its signature; a caption's up to its photo credit.
+    if EMBED_SIGNATURE.search(line) or CAPTION_CREDIT.search(line):
+        return True
+    if DATELINE_LINE.match(line) and _dateline_line(line):
+        return True
+    from briefgen.analysis.sentences import split_sentences
+
+    return len(split_sentences(line)) <= LINE_SENTENCES and is_boilerplate(line)
+
+
+def _dateline_line(line: str) -> bool:
+    """A line holding only a dateline: "Busan, South Korea (Reuters) —", "WASHINGTON —"."""
+    match = DATELINE_LINE.match(line)
+    assert match is not None
+    place = match.group("place") or ""
+    return bool(match.group("sep") or match.group("agency")) and (
+        not place or _looks_like_place(place)
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text's paragraphs: one a line, or blocks between blank lines when lines are wrapped.
+
+    Readers give a paragraph a line; a pasted plain-text file may be hard-wrapped, and a wrapped
+    line must not be taken for a subhead because it has no sentence end.
+    """
+    lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    filled = [line for line in lines if line]
+    # Wrapped: most lines end mid-sentence at about the same width, and no line is long.
+    open_ended = sum(
+        1 for line in filled if len(line) >= 30 and not _SENTENCE_END.search(line.rstrip(_CLOSERS))
+    )
+    wrapped = (
+        len(filled) >= 5
+        and open_ended > 0.5 * len(filled)
+        and max(len(line) for line in filled) <= WRAP_WIDTH
+    )
+    if not wrapped:
+        return filled
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines + [""]:
+        if line and not BULLET.match(line):
+            current.append(line)
+            continue
+        if current:
+            blocks.append(" ".join(current))
+            current = []
+        if line:
+            blocks.append(line)
+    return blocks
+
+
+def story_sentences(text: str, title: str = "") -> tuple[CleanDocument, list[str]]:
+    """The cleaned document and its story sentences; clutter found in a sentence is dropped too.
+
+    A caption or a credit often ends the paragraph it is glued to, so sentences are checked
+    again after splitting.
+    """
+    from briefgen.analysis.sentences import split_sentences
+
+    cleaned = clean_text(text, title)
+    kept: list[str] = []
+    for paragraph in cleaned.paragraphs:
+        for sentence in split_sentences(paragraph):
+            (cleaned.dropped if is_boilerplate(sentence) else kept).append(sentence)
+    return cleaned, kept
 
 
 _NON_WORD = re.compile(r"\W+")

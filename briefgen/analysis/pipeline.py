@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.analysis.classify import Classifier, Verdict, load_classifier
-from briefgen.analysis.clean import clean_text, is_boilerplate
+from briefgen.analysis.clean import story_sentences
 from briefgen.analysis.corpus import (
     OTHER,
     Sentence,
@@ -76,12 +76,9 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
     dropped: list[str] = []
     found: list[tuple[str, str, str, int]] = []
     for source_id, document in enumerate(documents, start=1):
-        cleaned = clean_text(document.text, document.title)
+        cleaned, kept_parts = story_sentences(document.text, document.title)
         dropped += cleaned.dropped
         sources.append(_source(source_id, _document_title(document, cleaned), document))
-        parts = [s for p in cleaned.paragraphs for s in split_sentences(p)]
-        kept_parts = [s for s in parts if not is_boilerplate(s)]
-        dropped += [s for s in parts if is_boilerplate(s)]
         last = max(len(kept_parts) - 1, 1)
         for index, text in enumerate(kept_parts):
             sentence = Sentence(text, [source_id], len(sentences), index / last)

@@ -27,6 +27,7 @@ FEED_TYPES = frozenset(
      "text/xml"}
 )  # fmt: skip
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_OTHER_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")  # ftp://, file://: not fetched
 _SINCE = re.compile(r"^\s*(\d+)\s*([hdwm])\s*$", re.IGNORECASE)
 _UNITS = {"h": "hours", "d": "days", "w": "weeks", "m": "minutes"}
 
@@ -63,6 +64,8 @@ def parse_sources(arguments: Sequence[str]) -> list[Source]:
     paths relative to the list; blank lines and ``#`` comments skipped), the rest are paths."""
     sources: list[Source] = []
     for argument in arguments:
+        if _OTHER_SCHEME.match(argument) and not is_url(argument):
+            raise InputError(argument, "only http:// and https:// URLs are read")
         if is_url(argument):
             sources.append(argument.strip())
         elif argument.startswith("@") and len(argument) > 1:
