@@ -133,21 +133,20 @@ def _compose(loader: Any) -> yaml.Node | None:
         if count > MAX_NODES:
             raise _Refused(f"more than {MAX_NODES:,} values", event.start_mark)
         tag = event.tag
+        # libyaml's marks, which the stubs do not accept in a node
+        start: Any = event.start_mark
+        end: Any = event.end_mark
         if isinstance(event, yaml.ScalarEvent):
             if tag is None or tag == "!":
                 tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            attach(
-                yaml.ScalarNode(
-                    tag, event.value, event.start_mark, event.end_mark, style=event.style
-                )
-            )
+            attach(yaml.ScalarNode(tag, event.value, start, end, style=event.style))
             continue
         if len(stack) >= MAX_DEPTH:
             raise _Refused(f"nested too deeply (over {MAX_DEPTH} levels)", event.start_mark)
         kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
         if tag is None or tag == "!":
             tag = loader.resolve(kind, None, event.implicit)
-        node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        node = kind(tag, [], start, None, flow_style=event.flow_style)
         attach(node)
         stack.append([node, None])
     if not loader.check_event(yaml.StreamEndEvent):
