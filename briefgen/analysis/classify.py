@@ -43,6 +43,7 @@ from briefgen.sections import LABELS
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUNDLED = DATA_DIR / "sections.yaml"
 EXTEND_KEY = "extend"
+CACHE_WORDS = 200_000  # distinct words remembered by a cue index (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -186,16 +187,27 @@ class _WordIndex:
                 else:
                     self.exact.setdefault(first, []).append(entry)
         self.lengths = sorted({len(p) for p in self.prefix})
+        # word -> its terms: a draft meets the same words again and again
+        self.cache: dict[str, list[tuple[str, str, float, tuple[str, ...]]]] = {}
+
+    def _hits(self, word: str) -> list[tuple[str, str, float, tuple[str, ...]]]:
+        hits = list(self.exact.get(word, ()))
+        for n in self.lengths:
+            if n <= len(word):
+                hits += self.prefix.get(word[:n], ())
+        if len(self.cache) >= CACHE_WORDS:
+            self.cache.clear()
+        self.cache[word] = hits
+        return hits
 
     def score(self, words: frozenset[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
         scores: dict[str, float] = {}
         terms: dict[str, list[str]] = {}
         seen: set[str] = set()
         for word in words:
-            hits = list(self.exact.get(word, ()))
-            for n in self.lengths:
-                if n <= len(word):
-                    hits += self.prefix.get(word[:n], ())
+            hits = self.cache.get(word)
+            if hits is None:
+                hits = self._hits(word)
             for section, term, weight, rest in hits:
                 if term in seen or not all(_has(words, part) for part in rest):
                     continue
@@ -243,10 +255,10 @@ class Classifier:
     model: LinearModel
     user: LinearModel | None = None  # ``briefgen learn``: weights added to the model's
 
-    def classify(self, text: str) -> Verdict:
-        return self.classify_words(words_of(text))
+    def classify(self, text: str, explain: bool = False) -> Verdict:
+        return self.classify_words(words_of(text), explain)
 
-    def classify_words(self, words: frozenset[str]) -> Verdict:
+    def classify_words(self, words: frozenset[str], explain: bool = False) -> Verdict:
         cue_scores, terms = self.cues.score_words(words)
         feats = features(words, cue_scores)
         totals = self.model.scores(feats)
@@ -262,8 +274,9 @@ class Classifier:
                 totals.append(self.model.cue_trust() * min(score, CUE_CAP) / CUE_SCALE)
         probabilities = dict(zip(labels, softmax(totals), strict=True))
         best = max(labels, key=probabilities.__getitem__)
-        top = self.model.contributions(feats, best)[:4] if best in self.model.labels else []
-        evidence = tuple(name for name, _ in top)
+        evidence: tuple[str, ...] = ()
+        if explain and best in self.model.labels:  # only --explain says which words decided
+            evidence = tuple(name for name, _ in self.model.contributions(feats, best)[:4])
         return Verdict(best, cue_scores, terms, probabilities, evidence)
 
 

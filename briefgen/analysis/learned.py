@@ -44,6 +44,11 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower().translate(_APOSTROPHES)))
 
 
+@lru_cache(maxsize=65536)  # a draft meets the same words again and again
+def _word_feature(word: str) -> tuple[str, bool]:
+    return fold(word), any(c.isdigit() for c in word)
+
+
 def fold(word: str) -> str:
     """One feature for the forms of a word: "ukraine's" -> "ukraine", "tariffs" -> "tariff"."""
     if word.endswith("'s"):
@@ -60,8 +65,9 @@ def features(words: Iterable[str], cue_scores: dict[str, float]) -> dict[str, fl
     out: dict[str, float] = {}
     number = False
     for word in words:
-        out[fold(word)] = 1.0
-        number = number or any(c.isdigit() for c in word)
+        folded, digit = _word_feature(word)
+        out[folded] = 1.0
+        number = number or digit
     if number:
         out["#num"] = 1.0
     for section, score in cue_scores.items():
@@ -79,13 +85,12 @@ class LinearModel:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, feats: dict[str, float]) -> list[float]:
-        totals = list(self.bias)
+        rows = [self.bias]
         for name, value in feats.items():
             row = self.weights.get(name)
             if row is not None:
-                for i, w in enumerate(row):
-                    totals[i] += w * value
-        return totals
+                rows.append(row if value == 1.0 else tuple(w * value for w in row))
+        return [sum(column) for column in zip(*rows, strict=True)]
 
     def cue_trust(self) -> float:
         """Mean weight of a section's own cue feature for that section (for unseen sections)."""

@@ -156,7 +156,7 @@ def _with_vectors(sentences: Iterable[Sentence], idf: dict[str, float]) -> Itera
 
 
 def _classify(sentence: Sentence, classifier: Classifier, explain: bool) -> None:
-    apply_verdict(sentence, classifier.classify(sentence.text), explain)
+    apply_verdict(sentence, classifier.classify(sentence.text, explain), explain)
 
 
 def apply_verdict(sentence: Sentence, verdict: Verdict, explain: bool = False) -> None:
