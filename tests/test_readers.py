@@ -21,8 +21,9 @@ from briefgen.sources.base import (
 )
 from briefgen.sources.docx import read_docx_file
 from briefgen.sources.html import read_html_file
+from briefgen.sources.markdown import read_markdown_file
 from briefgen.sources.pdf import read_pdf_file
-from briefgen.sources.text import decode_text, read_markdown_file, read_text_file
+from briefgen.sources.text import decode_text, read_text_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 

@@ -26,6 +26,7 @@ def _brief() -> Brief:
         Source(3, "Windows notes", path="C:\\Users\\analyst\\secret\\notes_three.txt"),
         Source(4, "Hostile link", url="javascript:alert(1)", path=f"{SECRET_DIR}/four.txt"),
         Source(5, "Mail", url="mailto:desk@example.org"),
+        Source(6, "Fetched", url="https://ex.org/c", date="2026-11-20", accessed="2026-11-23"),
     ]
     return brief
 
@@ -38,8 +39,11 @@ def test_source_lines_follow_one_rule():
         ("", "notes_three.txt"),  # a path written on Windows: its name only, here too
         ("", "four.txt"),  # javascript: is never a link
         ("mailto:desk@example.org", ""),
+        ("https://ex.org/c", ""),
     ]
     assert lines[1].details == "Desk, 2026-11-22" and lines[1].marker == "[2]"
+    # A page read from the web says when: the URL may show something else later.
+    assert lines[5].details == "2026-11-20, accessed 2026-11-23"
 
 
 def test_view_holds_what_the_memo_says():
@@ -48,7 +52,7 @@ def test_view_holds_what_the_memo_says():
     subject = view.header[-1]
     assert (subject.label, subject.value, subject.strong) == ("SUBJECT", "View check", True)
     summary = view.sections[0]
-    assert summary.boxed and summary.lead.startswith("Drawn from 5 sources")
+    assert summary.boxed and summary.lead.startswith("Drawn from 6 sources")
     assert [i.marker for i in summary.items] == ["[1, 2]"]
     assert all(not s.items and s.empty for s in view.sections[1:])
     assert view.figures[0].value.marker == "[2]"
@@ -86,7 +90,7 @@ def test_every_format_links_the_same_sources(every_format):
     from docx import Document
     from pypdf import PdfReader
 
-    expected = ["https://ex.org/a_b", "mailto:desk@example.org"]
+    expected = ["https://ex.org/a_b", "mailto:desk@example.org", "https://ex.org/c"]
     docx_links = [
         r.target_ref
         for r in Document(str(every_format[".docx"])).part.rels.values()
@@ -105,7 +109,8 @@ def test_every_format_links_the_same_sources(every_format):
     html_links = [a.get("href") for a in page.xpath("//ol[@class='sources']//a")]
     md = MarkdownIt("commonmark").render(every_format[".md"].read_text(encoding="utf-8"))
     md_links = [a.get("href") for a in lxml_html.fromstring(md).xpath("//a")]
-    assert sorted(docx_links) == sorted(pdf_links) == html_links == md_links == expected
+    assert html_links == md_links == expected  # in source-list order
+    assert sorted(docx_links) == sorted(pdf_links) == sorted(expected)
 
 
 def test_wording_is_worked_out_once_per_run(tmp_path, monkeypatch):

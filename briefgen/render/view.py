@@ -16,7 +16,7 @@ from typing import Any
 
 from briefgen.model import Brief, Source
 from briefgen.render.text import citation
-from briefgen.render.wording import memo_wording, section_heading
+from briefgen.render.wording import LABELS, memo_wording, section_heading
 from briefgen.sections import SECTION_KEYS, SUMMARY
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -93,8 +93,10 @@ def source_link(source: Source) -> str:
     return url if url.lower().startswith(LINK_SCHEMES) else ""
 
 
-def source_line(source: Source) -> SourceLine:
-    details = ", ".join(d for d in (source.publisher, source.date) if d)
+def source_line(source: Source, accessed: str = LABELS["accessed"]) -> SourceLine:
+    """``accessed`` words the day a web page was read (its URL may have changed since)."""
+    read = f"{accessed} {source.accessed}" if source.accessed else ""
+    details = ", ".join(d for d in (source.publisher, source.date, read) if d)
     link = source_link(source)
     # PurePath: the name whatever the separator style; a path is the writer's machine, not news.
     file = PurePath(source.path.replace("\\", "/")).name if source.path and not link else ""
@@ -133,7 +135,7 @@ def memo_view(brief: Brief, settings: Any = None) -> MemoView:
         title=brief.title,
         sections=sections,
         figures=figures,
-        sources=tuple(source_line(s) for s in brief.sources),
+        sources=tuple(source_line(s, words["accessed"]) for s in brief.sources),
         footer=words["page"],
         keywords=keywords,
     )

@@ -29,6 +29,7 @@ LABELS: dict[str, str] = {
     "sources": "Sources",
     "empty_section": "No material in the sources.",
     "attached": "Attached",
+    "accessed": "accessed",  # "accessed 2026-11-23": the day a web page was read
 }
 # Stand-ins for the page number and count: DOCX turns them into fields, PDF formats them per page.
 PAGE_PLACEHOLDERS = {"page": "{page}", "pages": "{pages}"}

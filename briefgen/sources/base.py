@@ -49,8 +49,8 @@ class ReaderEntry(NamedTuple):
 READERS: dict[str, ReaderEntry] = {
     ".txt": ReaderEntry("briefgen.sources.text", "read_text_file", "text/plain"),
     ".text": ReaderEntry("briefgen.sources.text", "read_text_file", "text/plain"),
-    ".md": ReaderEntry("briefgen.sources.text", "read_markdown_file", "text/markdown"),
-    ".markdown": ReaderEntry("briefgen.sources.text", "read_markdown_file", "text/markdown"),
+    ".md": ReaderEntry("briefgen.sources.markdown", "read_markdown_file", "text/markdown"),
+    ".markdown": ReaderEntry("briefgen.sources.markdown", "read_markdown_file", "text/markdown"),
     ".html": ReaderEntry("briefgen.sources.html", "read_html_file", "text/html"),
     ".htm": ReaderEntry("briefgen.sources.html", "read_html_file", "text/html"),
     ".xhtml": ReaderEntry("briefgen.sources.html", "read_html_file", "application/xhtml+xml"),

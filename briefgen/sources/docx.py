@@ -20,7 +20,6 @@ from briefgen.sources.text import check_not_empty, read_bytes, tidy_text
 _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_DATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.timezone.utc)
 WORD_MAIN_TYPE = b"wordprocessingml.document.main+xml"
-_COMPANY = re.compile(r"<(?:\w+:)?Company>([^<]*)</(?:\w+:)?Company>")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
 
 
@@ -171,8 +170,19 @@ def _properties(document) -> tuple[dict[str, str], str]:
 
 
 def _company(document) -> str:
+    """Company from docProps/app.xml, read as XML: ``AT&amp;T`` is ``AT&T``."""
     for part in document.part.package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
-            match = _COMPANY.search(part.blob.decode("utf-8", errors="replace"))
-            return match.group(1).strip() if match else ""
+            try:
+                root = etree.fromstring(part.blob, _SAFE_XML)
+            except etree.XMLSyntaxError:
+                return ""  # a damaged properties part costs the publisher, not the document
+            names = (" ".join(c.text.split()) for c in root.iter(_COMPANY) if c.text)
+            return next((name for name in names if name), "")  # an empty <Company/> says nothing
     return ""
+
+
+_COMPANY = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company"
+# The part comes from an untrusted file: nothing is fetched and no external entity read;
+# internal ones (``&amp;``) are, under libxml2's guard against entity amplification.
+_SAFE_XML = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False)

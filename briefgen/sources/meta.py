@@ -9,7 +9,6 @@ from pathlib import Path
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
-_TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d/%m/%Y")
 
 # Titles that producers write by default and no author chose.
 PLACEHOLDER_TITLES = frozenset({"", "untitled", "word document", "document", "(anonymous)"})
@@ -19,7 +18,10 @@ def normalize_date(value: object) -> str:
     """A date as YYYY-MM-DD when it can be read as one; otherwise the text, trimmed.
 
     Takes datetimes, ISO strings with a time part (``2026-11-23T10:30:00+05:30``), PDF dates
-    (``D:20261123...``) and written dates (``23 November 2026``).
+    (``D:20261123...``) and the ways sites write a day (``Nov. 23, 2026``, ``Sunday, 23 November
+    2026``, ``23.11.2026``, ``Mon, 23 Nov 2026 10:00:00 GMT``), read by python-dateutil. A
+    numeric date is read day first (``03/04/2026`` is 3 April), unless that cannot be a date
+    (``11/23/2026``). Text naming no full day (``November 2026``) stays as written.
     """
     if isinstance(value, (dt.date, dt.datetime)):
         return value.strftime("%Y-%m-%d")
@@ -31,12 +33,24 @@ def normalize_date(value: object) -> str:
                 return dt.date(*(int(g) for g in match.groups())).isoformat()
             except ValueError:
                 break
-    for fmt in _TEXT_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return text
+    return _written_date(text) or text
+
+
+def _written_date(text: str) -> str:
+    if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
+        return ""
+    from dateutil import parser
+
+    try:
+        # Parsed twice against two different defaults: a part the text leaves out (the day of
+        # "November 2026") would come from the default, so the two readings would differ.
+        days = {
+            parser.parse(text, default=default, dayfirst=True, ignoretz=True).date()
+            for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+        }
+    except (ValueError, OverflowError):  # ParserError is a ValueError
+        return ""
+    return days.pop().isoformat() if len(days) == 1 else ""
 
 
 def clean_title(title: str | None, publisher: str = "") -> str:

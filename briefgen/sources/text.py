@@ -1,4 +1,4 @@
-"""Plain-text and Markdown readers, with encoding detection shared by every text format."""
+"""Plain-text reader, with the encoding detection every text format shares."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from briefgen.errors import InputError
 from briefgen.limits import describe as describe_size
 from briefgen.limits import max_file_bytes
 from briefgen.sources.base import SourceDocument
-from briefgen.sources.meta import compact, normalize_date, title_from_path
+from briefgen.sources.meta import title_from_path
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
@@ -75,12 +75,15 @@ def detect_encoding(data: bytes, declared: str | None = None) -> str | None:
 
 
 def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM, or
-    Windows-1252; refuse binary. The result has Unix line ends and no control characters."""
+    """Decode UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM, a legacy
+    Japanese, Chinese or Korean encoding, or Windows-1252; refuse binary. The result has Unix
+    line ends and no control characters."""
     codec = detect_encoding(data, declared)
     if codec is None:
         if b"\x00" in data[:8192]:
             raise InputError(path, "looks like a binary file, not text")
+        codec = legacy_asian_encoding(data)
+    if codec is None:
         # Windows-1252 is what text pasted from Word usually is. The five bytes it leaves
         # undefined are C1 controls in Latin-1, which tidy_text then drops.
         text = data.decode("cp1252", errors="ignore")
@@ -90,6 +93,26 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
         except UnicodeDecodeError:
             raise InputError(path, f"invalid {codec.upper()} text") from None
     return tidy_text(repair_mojibake(text))
+
+
+# The legacy encodings of Japanese, Chinese and Korean text that is not UTF.
+_ASIAN_CODECS = frozenset(("cp932", "shift_jis", "euc_jp", "gb18030", "gb2312", "big5", "euc_kr"))
+
+
+def legacy_asian_encoding(data: bytes) -> str | None:
+    """Shift_JIS, EUC-JP, GB18030, Big5 or EUC-KR when charset-normalizer reads ``data`` so,
+    ranked against Windows-1252; None otherwise.
+
+    Only these compete with Windows-1252: let in every single-byte code page and Western text
+    with accents is taken for Central European or Cyrillic (``naïve`` as ``naпve``).
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1252", *sorted(_ASIAN_CODECS)]).best()
+    if best is None:
+        return None
+    codec = codecs.lookup(best.encoding).name
+    return codec if codec in _ASIAN_CODECS else None
 
 
 def tidy_text(text: str) -> str:
@@ -143,156 +166,3 @@ def read_text_file(path: Path) -> SourceDocument:
     check_not_empty(data.decode("latin-1"), path)
     text = check_not_empty(decode_text(data, path), path, "holds only blank space")
     return SourceDocument(text=text, title=first_line_title(text, path), path=path)
-
-
-# --- Markdown -------------------------------------------------------------------------------
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_CODE = re.compile(r"`+([^`]*)`+")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-
-# Front-matter names for the fields the source list shows.
-_FIELD_NAMES = {
-    "publisher": ("publisher", "source", "site", "publication", "outlet"),
-    "date": ("date", "published", "pubdate", "created"),
-    "url": ("url", "link", "canonical", "source_url"),
-}
-
-
-def read_markdown_file(path: Path) -> SourceDocument:
-    text = check_not_empty(decode_text(read_bytes(path), path), path)
-    metadata, text = _front_matter(text, path)
-    plain = check_not_empty(markdown_to_text(text), path, "holds no text outside front matter")
-    title = metadata.pop("title", "") or _first_heading(text) or first_line_title(plain, path)
-    return SourceDocument(text=plain, title=title, path=path, metadata=metadata)
-
-
-def markdown_to_text(text: str) -> str:
-    """Markdown to plain text, one paragraph per line.
-
-    Wrapped paragraph lines are joined; headings stand on their own line; list items become
-    ``- item`` (the form the analysis reads as highlights); quotes, tables and code lose
-    their markup; images, rules and link definitions go.
-    """
-    blocks: list[str] = []
-    current: list[str] = []
-    in_fence = False
-
-    def flush() -> None:
-        if current:
-            blocks.append(" ".join(current))
-            current.clear()
-
-    for raw in text.split("\n"):
-        if _FENCE.match(raw):
-            flush()
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            if raw.strip():
-                blocks.append(raw.strip())
-            continue
-        line = _QUOTE.sub("", raw)
-        stripped = line.strip()
-        if not stripped or _RULE.match(line) and not current or _LINK_DEF.match(line):
-            flush()
-            continue
-        if _SETEXT.match(line) and current:  # "Title\n=====" underlines the line above
-            flush()
-            continue
-        if _TABLE_RULE.match(line) and "-" in line:
-            continue
-        heading = _HEADING.match(line)
-        item = _LIST_ITEM.match(line)
-        if heading:
-            flush()
-            blocks.append(heading.group(1))
-        elif item:
-            flush()
-            current.append("- " + item.group(1).strip())
-        elif stripped.startswith("|") or (stripped.count("|") >= 2 and not current):
-            flush()
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            blocks.append("; ".join(c for c in cells if c))
-        else:
-            current.append(stripped)
-    flush()
-    lines = [markdown_to_plain(block) for block in blocks]
-    return "\n".join(line for line in lines if line.strip(" -"))
-
-
-def markdown_to_plain(line: str) -> str:
-    """Reduce Markdown inline markup to plain text: links, images, emphasis, code, tags."""
-    line = _IMAGE.sub("", line)
-    line = _LINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
-    line = _CODE.sub(r"\1", line)
-    line = _TAG.sub("", line)
-    for _ in range(2):  # nested emphasis: ***bold italic***
-        line = _EMPHASIS.sub(r"\2", line)
-    line = _ESCAPE.sub(r"\1", line)
-    heading = _HEADING.match(line)  # callers may pass a raw heading line
-    return " ".join((heading.group(1) if heading else line).split())
-
-
-def _first_heading(text: str) -> str:
-    for line in text.split("\n"):
-        heading = _HEADING.match(line)
-        if heading and line.lstrip().startswith("# "):
-            return markdown_to_plain(heading.group(1))
-        if line.strip():
-            return ""
-    return ""
-
-
-def split_front_matter(text: str) -> tuple[str, str] | None:
-    """(front matter, the rest) when ``text`` opens with a ``---`` line and a closing
-    ``---`` or ``...`` line follows; None otherwise."""
-    head, newline, rest = text.partition("\n")
-    if head.rstrip(" \t") != "---" or not newline:
-        return None
-    block: list[str] = []
-    lines = rest.split("\n")
-    for index, line in enumerate(lines):
-        if line.rstrip(" \t") in ("---", "..."):
-            return "\n".join(block), "\n".join(lines[index + 1 :])
-        block.append(line)
-    return None
-
-
-def _front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
-    """The source fields a Markdown file's YAML front matter gives, and the text after it.
-
-    Front matter that is not valid YAML (or is hostile: aliases, deep nesting) makes the
-    source unreadable, reported like any other; a block that reads as plain text rather than
-    as fields was a rule (``---``) opening the article, not front matter.
-    """
-    from briefgen.yamlio import parse_yaml
-
-    parts = split_front_matter(text)
-    if parts is None:
-        return {}, text
-    data = parse_yaml(parts[0], path, "front matter", first_line=2)
-    if data is None:
-        return {}, parts[1]
-    if not isinstance(data, dict):
-        return {}, text
-    fields = {str(k).lower(): v for k, v in data.items() if isinstance(v, (str, int, float))}
-    metadata = {key: str(value) for key, value in fields.items()}
-    for name, aliases in _FIELD_NAMES.items():
-        value = next((fields[a] for a in aliases if a in fields), None)
-        if value is not None:
-            metadata[name] = normalize_date(value) if name == "date" else str(value)
-    return compact(metadata), parts[1]
