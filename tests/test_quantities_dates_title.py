@@ -155,3 +155,8 @@ def test_single_source_keeps_its_headline_and_date_option_wins() -> None:
     brief = build_brief(_trade_sources()[:1], Options(date="2026-01-05"))
     assert brief.title == "Leaders agree truce on tariffs"
     assert brief.date == "2026-01-05"
+
+
+def test_currency_letters_inside_a_word_are_not_money() -> None:
+    found = find_quantities("Ambient lighting offers 30 colors; the VW ID.3 production begins.")
+    assert [(q.kind, q.text) for q in found] == [("measure", "30 colors")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import is_unit, label_for
@@ -133,6 +134,7 @@ def _role(role: str) -> str:
     return role[0].upper() + role[1:]
 
 
+@lru_cache(maxsize=4096)  # one figure is told many times: parse its value once
 def _value_key(kind: str, value: str) -> str:
     """Tellings of one figure share a key: "$44 billion" and "US$44 billion" alike."""
     if kind in ("money", "percent", "measure", "number") and "→" not in value:

@@ -167,9 +167,9 @@ def apply_verdict(sentence: Sentence, verdict: Verdict, explain: bool = False) -
     sentence.colour = verdict.probabilities.get(OTHER, 0.0)
     # Only --explain reads the verdict (its evidence): not kept per sentence otherwise.
     sentence.verdict = verdict if explain else None
-    # Rank inside a section: how sure the model is, and an early position in the article; the
-    # number of sources that tell it is added after merging (``_importance``).
-    sentence.score = verdict.confidence + (1.0 - sentence.position)
+    # Rank inside a section: how sure the model is, an early position in the article, and how
+    # unlikely it is to be colour; the number of sources telling it is added after merging.
+    sentence.score = verdict.confidence + (1.0 - sentence.position) - sentence.colour
 
 
 def select(analysis: Analysis, ranker: Ranker | None = None) -> dict[str, list[Sentence]]:
