@@ -202,9 +202,126 @@ def extraction(verbose: bool) -> int:
     return dropped
 
 
+_OPENER = re.compile(
+    r"^[\"“‘']?(?:He|She|They|His|Her|Their|Them|These|Those|Such|We|This|It|Its)\b"
+)
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def bullet_faults(text: str) -> list[str]:
+    """What a reader would trip over in a bullet, judged without briefgen's own rules."""
+    faults = []
+    if _OPENER.match(text) and not re.match(
+        r"^(?:This (?:year|week|month)|It is \w+ (?:that|to))", text
+    ):
+        faults.append("pronoun opener")
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        faults.append("unbalanced quote")
+    first = text.lstrip("\"“‘'")
+    if first[:1].islower() or text[:1] in "”’":
+        faults.append("fragment")
+    return faults
+
+
+def memo_bullets(analysis, respect_flag: bool) -> list:
+    """Summary and body bullets; with ``respect_flag`` selection sees only standalone sentences
+    (what build_brief does once selection reads ``Sentence.standalone``)."""
+    from briefgen.analysis import pipeline
+
+    if respect_flag:
+        analysis.kept = [s for s in analysis.kept if s.standalone]
+        analysis.highlights = [s for s in analysis.highlights if s.standalone]
+    chosen = pipeline.select(analysis)
+    return [s for items in chosen.values() for s in items]
+
+
+def near_duplicate_pairs(bullets: list) -> int:
+    from briefgen.analysis.corpus import cosine
+
+    return sum(
+        cosine(a.vector, b.vector) >= NEAR_DUPLICATE
+        for i, a in enumerate(bullets)
+        for b in bullets[i + 1 :]
+    )
+
+
+NEAR_DUPLICATE = 0.5  # TF-IDF cosine of two bullets that say one thing twice
+
+
+def memos(verbose: bool) -> None:
+    """Bullet faults on real text (the extraction pages, one memo each) and near-duplicate
+    pairs on the corpus events (pseudo-sentences, every source of an event in one memo)."""
+    import tempfile
+
+    from briefgen.analysis.pipeline import Options, analyse
+    from briefgen.sources.base import SourceDocument
+    from briefgen.sources.html import read_html_file
+
+    folder = SHARED / "extraction"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for respect in (False, True):
+        faults: Counter[str] = Counter()
+        bullets = flagged = sentences = 0
+        with tempfile.TemporaryDirectory() as tmp:
+            for page_id in sorted(truth):
+                page = Path(tmp) / f"{page_id[:12]}.html"
+                page.write_bytes(
+                    gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
+                )
+                try:
+                    document = read_html_file(page)
+                except Exception:
+                    continue
+                analysis = analyse([document], Options())
+                sentences += len(analysis.sentences)
+                flagged += sum(not s.standalone for s in analysis.sentences)
+                for bullet in memo_bullets(analysis, respect):
+                    bullets += 1
+                    for fault in bullet_faults(bullet.text):
+                        faults[fault] += 1
+                        if verbose and respect:
+                            print(f"  {page_id[:8]} {fault}: {bullet.text[:100]}")
+        how = "selection skips flagged sentences" if respect else "selection as on main"
+        print(
+            f"extraction memos ({how}): {bullets} bullets; "
+            + ", ".join(
+                f"{k} {faults[k]}" for k in ("pronoun opener", "unbalanced quote", "fragment")
+            )
+            + (f"; sentences flagged not standalone: {flagged} of {sentences}" if respect else "")
+        )
+    pairs = []
+    events = sorted((SHARED / "corpus").glob("[0-9]*.json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in events:
+            event = json.loads(path.read_text(encoding="utf-8"))
+            documents = []
+            for source in event["sources"]:
+                lines = [
+                    " ".join(s["words"]).capitalize() + "."
+                    for s in event["sentences"]
+                    if s["source"] == source["id"]
+                ]
+                if lines:
+                    documents.append(
+                        SourceDocument(
+                            text="\n\n".join(lines),
+                            title="",
+                            path=Path(tmp) / f"{path.stem}_{source['id']}.txt",
+                        )
+                    )
+            bullets = memo_bullets(analyse(documents, Options()), respect_flag=True)
+            pairs.append(near_duplicate_pairs(bullets))
+    print(
+        f"corpus pseudo-memos: near-duplicate bullet pairs (cosine >= {NEAR_DUPLICATE}) per memo: "
+        f"max {max(pairs)}, total {sum(pairs)} over {len(pairs)} memos; "
+        f"memos with more than one: {sum(p > 1 for p in pairs)}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every leak and drop")
+    parser.add_argument("--memos", action="store_true", help="also bullet faults and repeats")
     args = parser.parse_args(argv)
     if (SHARED / "corpus").is_dir():
         corpus_shapes(args.verbose)
@@ -212,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     fixture_lines(args.verbose)
     if (SHARED / "extraction").is_dir():
         extraction(args.verbose)
+    if args.memos and (SHARED / "extraction").is_dir() and (SHARED / "corpus").is_dir():
+        memos(args.verbose)
     return 0
 
 

@@ -175,7 +175,7 @@ def evaluate(articles: list[Article], options: Options | None = None) -> Report:
     false_merges = 0
     for article in articles:
         analysis = analyse([_document(article)], options)
-        predicted = {_norm(s.text): s.section for s in analysis.sentences}
+        predicted = {_norm(s.printed or s.text): s.section for s in analysis.sentences}
         false_merges += sum(s.tellings - 1 for s in analysis.kept)
         for sentence, label in article.gold.items():
             support[label] += 1

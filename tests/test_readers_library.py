@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from readers_fixtures import with_company
 
 from briefgen.sources.docx import read_docx_file
-from briefgen.sources.markdown import read_markdown_file
+from briefgen.sources.markdown import markdown_lines, read_markdown_file
 from briefgen.sources.meta import normalize_date
 from briefgen.sources.text import read_text_file
 
@@ -70,11 +72,11 @@ def test_markdown_nested_lists_reference_links_and_html_blocks(tmp_path):
         "    1. Ennore first\n"
         "- Minerals route\n\n"
         "  A second paragraph in the item.\n\n"
-        "<div class=\"callout\">\n<p>Dredging starts in 2027 &amp; ends\nin 2029.</p>\n"
+        '<div class="callout">\n<p>Dredging starts in 2027 &amp; ends\nin 2029.</p>\n'
         "<script>track()</script><!-- note -->\n<p>Both ports stay open.</p>\n</div>\n\n"
         "    indented code line\n\n"
         "Closing line with <span>inline html</span> and ![a chart](c.png) gone.\n\n"
-        "[pact]: https://example.org/pact \"Pact\"\n[collapsed one]: https://example.org/c\n",
+        '[pact]: https://example.org/pact "Pact"\n[collapsed one]: https://example.org/c\n',
         encoding="utf-8",
     )
     document = read_markdown_file(path)
@@ -122,3 +124,42 @@ def test_markdown_title_is_an_opening_level_one_heading(tmp_path):
 )
 def test_source_dates_become_iso_when_they_name_a_day(written, iso):
     assert normalize_date(written) == iso
+
+
+_MARKDOWN_BITS = st.sampled_from(
+    [
+        *"ab ,.\n",
+        "  ",
+        "- ",
+        "1. ",
+        "> ",
+        "# ",
+        "**",
+        "_",
+        "`",
+        "[",
+        "]",
+        "(u)",
+        "[r]",
+        "\n\n",
+        "<div>",
+        "</div>",
+        "<p>",
+        "&amp;",
+        "![i](x)",
+        "---\n",
+        "| a | b |\n|---|---|\n",
+        "```\n",
+    ]
+)
+
+
+@given(st.lists(_MARKDOWN_BITS, max_size=40).map("".join))
+def test_fuzz_markdown_gives_clean_lines_or_one_input_error(text):
+    lines, title = markdown_lines(text)
+    assert all(line and line == " ".join(line.split()) for line in lines)
+    assert "\n" not in title
+    # Every word of plain prose survives.
+    plain = " ".join(text.split())
+    if plain and set(plain) <= set("ab ,."):
+        assert " ".join(lines).split() == plain.split()

@@ -17,11 +17,13 @@ HERE = Path("x.yaml")
 
 
 def alias_bomb(size: int = 42_000) -> str:
-    """A billion-laughs brief of about ``size`` bytes, with a BOM before its aliases (the
-    regular-expression guard this loader replaced missed that spelling)."""
+    """A billion-laughs brief of about ``size`` bytes whose aliases each follow a BOM at the
+    start of a line: libyaml skips the BOM, the regular-expression guard this loader replaced
+    did not see an alias there, and the old loader walked 9**10 paths."""
     lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for level in range(1, 10):
-        lines.append(f"l{level}: &l{level}\n" + "".join(f"  - \ufeff*l{level - 1}\n" * 9))
+        aliases = ",".join(f"\n\ufeff*l{level - 1}" for _ in range(9))
+        lines.append(f"l{level}: &l{level} [{aliases}]")
     index = 0
     while sum(len(line.encode("utf-8")) + 1 for line in lines) < size:
         lines.append(f"k{index}:\n\ufeff*l9")

@@ -95,7 +95,7 @@ CAPTION = re.compile(
     r"\bin\s+(?:\w+\s+){0,2}(?:file|handout|archive)\s+(?:photo|image|picture)|"
     r"^\W*in this\b[^.]{0,60}\b(?:photo|photograph|image|picture)\b|"
     r"^\W*(?:this|a|an)\s+(?:\w+\s+){0,2}(?:image|photo|photograph|picture)\s+(?:\w+\s+)?"
-    r"(?:of|shows?|showing|provided|released|taken|obtained)\b|"
+    r"(?:shows?|showing|provided|released|taken|obtained)\b|"
     r"\b(?:satellite|handout) (?:image|photo|picture)s? (?:provided|released|taken|obtained)|"
     r"\b(?:image|photo|picture) (?:provided|released) by\b|"
     r"\bpos(?:e|es|ed|ing) for (?:a|the) (?:\w+\s+)?(?:photo|picture)",
@@ -150,6 +150,7 @@ DATELINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)\s+")
 DATELINE_LINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)?\s*$")
 
 _SENTENCE_END = re.compile(r"[.!?…]$")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"“‘(]?[A-Z0-9]")  # about one per sentence
 _CLOSERS = "\"'”’)]»"
 WRAP_WIDTH = 100  # a hard-wrapped text has no line longer than this
 LINE_SENTENCES = 3  # a line of more sentences is a paragraph: its sentences are judged alone
@@ -172,21 +173,40 @@ def clutter_kind(text: str) -> str | None:
         return "byline"
     if SOCIAL.match(text):
         return "social"
-    if NOTE.search(text):
+    # The searching rules run only where a word they need occurs: most sentences have none.
+    low = text.lower()
+    if any(word in low for word in _NOTE_WORDS) and NOTE.search(text):
         return "editor's note"
-    if EMBED.search(text):
+    if any(word in low for word in _EMBED_WORDS) and EMBED.search(text):
         return "embedded post"
-    if CAPTION.search(text):
+    if (low.rstrip(" .").endswith(")") or any(w in low for w in _CAPTION_WORDS)) and (
+        CAPTION.search(text)
+    ):
         return "caption"
     if BIO.match(text):
         return "byline"
-    if _is_timestamp(text):
+    if len(text) <= 120 and _is_timestamp(text):
         return "timestamp"
-    if LABEL.match(text) and not _SENTENCE_END.search(text.rstrip(_CLOSERS)):
+    if ("|" in text or ">" in text or "»" in text or "›" in text) and (
+        LABEL.match(text) and not _SENTENCE_END.search(text.rstrip(_CLOSERS))
+    ):
         return "section label"
     if not re.search(r"[^\W\d_]{2}", text):  # "-", "9", "( , )": no word of two letters
         return "debris"
     return None
+
+
+_NOTE_WORDS = (
+    "note",
+    "correction",
+    "clarification",
+    "disclaimer",
+    "version of",
+    "this ",
+    "publish",
+)
+_EMBED_WORDS = ("@", ".com/", "t.co/", "post shared")
+_CAPTION_WORDS = ("photo", "image", "picture", "©", "pose")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -295,9 +315,7 @@ def _is_clutter_line(line: str) -> bool:
         return True
     if DATELINE_LINE.match(line) and _dateline_line(line):
         return True
-    from briefgen.analysis.sentences import split_sentences
-
-    return len(split_sentences(line)) <= LINE_SENTENCES and is_boilerplate(line)
+    return len(_SENTENCE_BREAK.findall(line)) < LINE_SENTENCES and is_boilerplate(line)
 
 
 def _dateline_line(line: str) -> bool:
@@ -354,7 +372,11 @@ def story_sentences(text: str, title: str = "") -> tuple[CleanDocument, list[str
     cleaned = clean_text(text, title)
     kept: list[str] = []
     for paragraph in cleaned.paragraphs:
-        for sentence in split_sentences(paragraph):
+        sentences = split_sentences(paragraph)
+        if sentences == [paragraph]:  # judged whole as a line already
+            kept.append(paragraph)
+            continue
+        for sentence in sentences:
             (cleaned.dropped if is_boilerplate(sentence) else kept).append(sentence)
     return cleaned, kept
 

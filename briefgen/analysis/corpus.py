@@ -37,6 +37,11 @@ class Sentence:
     numbers: frozenset[str] = frozenset()  # terms with a digit: "2027", "68", "15th"
     tellings: int = 1  # how many sentences (across sources) say this; >1 after merging
     highlight: bool = False
+    # Can it be a bullet on its own (standalone.py)? False: an unresolved "He/They/These ...",
+    # a quote fragment or a quote with no speaker, unbalanced quote marks, a bare clause, a
+    # question. Selection (summary and sections) never picks a sentence with standalone False.
+    standalone: bool = True
+    printed: str = ""  # the sentence as its source printed it, when ``text`` filled a referent
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -6,7 +6,8 @@ with a full cosine. Each posting list is capped, so the work per sentence is bou
 large the corpus. Exact repeats (after normalising case and spacing) merge through a hash map.
 Of two tellings the memo keeps the fuller one (more figures, then more content words), in the
 place of the first. Two sentences that both carry figures merge only when they share one:
-"held in 2021" and "will be held in 2027" are different claims however alike their words.
+"held in 2021" and "will be held in 2027" are different claims however alike their words;
+and two that quote different words or name different speakers never merge (``same_voice``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
-from briefgen.analysis.corpus import Sentence, cosine
+from briefgen.analysis.corpus import Sentence, cosine, tokens
+from briefgen.analysis.standalone import SPEECH, quotes, speakers
 
 THRESHOLD = 0.35  # TF-IDF cosine: paraphrases of one claim in the seeds score 0.39-0.68,
 # distinct claims at most 0.26 (measured with bench/quality.py and the seeds)
@@ -37,6 +40,8 @@ def merge_duplicates(sentences: Iterable[Sentence], threshold: float = THRESHOLD
     for sentence in sentences:
         key = _NORMAL.sub(" ", sentence.text.lower()).strip()
         index = exact.get(key)
+        if index is not None and not same_voice(sentence.text, kept[index].text):
+            index = None  # the same words, but one prints them as a quotation: not the same
         if index is None:
             index = _nearest(sentence, kept, postings, threshold)
         if index is not None:
@@ -115,9 +120,49 @@ def _nearest(
     numbers = _numbers(sentence)
     for index in heapq.nlargest(VERIFY, partial, key=partial.__getitem__):
         score = cosine(sentence.vector, kept[index].vector)
-        if score >= best_score and _numbers_agree(numbers, _numbers(kept[index])):
+        if (
+            score >= best_score
+            and _numbers_agree(numbers, _numbers(kept[index]))
+            and same_voice(sentence.text, kept[index].text)
+        ):
             best, best_score = index, score
     return best
+
+
+QUOTE_OVERLAP = 0.8  # Jaccard of quoted words at which two quotations are the same words
+
+
+def same_voice(a: str, b: str) -> bool:
+    """Do two tellings quote the same words from the same speakers?
+
+    Merging cites every source for the kept telling's words: a source must never be cited
+    for a quotation it did not print ("It was an amazing meeting," one outlet quotes; another
+    reports the meeting in its own words), nor for a speaker it did not name. Only checked for
+    the few candidates already similar enough to merge.
+    """
+    quoted_a, said_a = _voice(a)
+    quoted_b, said_b = _voice(b)
+    if quoted_a or quoted_b:
+        overlap = len(quoted_a & quoted_b) / len(quoted_a | quoted_b)
+        if overlap < QUOTE_OVERLAP:
+            return False
+    return not (said_a and said_b) or bool(said_a & said_b)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8192)  # a representative is checked against many probes
+def _voice(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The quoted content words of ``text`` and its speakers."""
+    quoted = (
+        frozenset(t for q in quotes(text) for t in tokens(q)) if _QUOTE_MARK.search(text) else _NONE
+    )
+    said = speakers(text) if SPEECH.search(text) else _NONE
+    return quoted, said
+
+
+_QUOTE_MARK = re.compile('["“‘]')
 
 
 def _numbers(sentence: Sentence) -> frozenset[str]:

@@ -30,7 +30,7 @@ _STOP = word_set(
 )
 _PREPS = word_set(
     "of on for in into to from at by with over under about between among below above within "
-    "after before since until during against across through toward towards per via amid"
+    "after before since until during against across through toward towards per via amid along"
 )
 _NP_PREPS = word_set("of on for in into between")  # may join a head to its complement
 _AUX = word_set(
@@ -51,13 +51,13 @@ _VERBS = word_set(
     "brought stay stays limit met meet meets talked spoke up down nearly almost around roughly "
     "approximately only just some restore restores start starts begin begins retail retails "
     "shrink shrinks expand expands increase increases decrease decreases reduce reduces boost "
-    "boosts help helps"
+    "boosts help helps found won lost began thought"
 )
 _NOUNISH = word_set(
     "export exports import imports cost costs cut cuts pledge pledges purchase purchases offer "
     "total rise fall drop jump plan plans need needs value pay spending funding aid"
 )
-_NOT_VERBS = word_set("red bed hundred seed need speed united limited based")
+_NOT_VERBS = word_set("red bed hundred seed need speed united limited")
 # An actor that pays, buys or invests: the verb names what the money is.
 _MONEY_VERBS = {
     "invest": "investment", "invests": "investment", "invested": "investment",
@@ -93,10 +93,22 @@ def _is_verb(word: str) -> bool:
     )
 
 
+_SCALE_WORDS = word_set("million billion trillion thousand percent cent")
+_NOT_ADVERBS = word_set("supply family assembly rally ally monopoly anomaly italy reply only")
+
+
+def _is_adverb(low: str) -> bool:
+    return len(low) > 5 and low.endswith("ly") and low not in _NOT_ADVERBS
+
+
 def _is_content(word: str) -> bool:
-    low = word.lower()
+    low = word.lower().replace("’", "'")
+    if "'" in low and low.split("'")[0] in _STOP:
+        return False  # "they'll", "it's": a pronoun with its verb
     return (
         word[0].isalnum()
+        and low not in _SCALE_WORDS
+        and not (word[0].islower() and _is_adverb(low))
         and low not in _STOP
         and low not in _PREPS
         and not _is_verb(word)
@@ -176,7 +188,7 @@ def _phrase_before(words: list[str]) -> list[str]:
 
 _SKIP = word_set(
     "than a an the - — – , earlier previous current new also still now only just already "
-    "reportedly initially closer higher lower more less greater bigger smaller"
+    "reportedly initially even closer higher lower more less greater bigger smaller"
 )
 _TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
 _MET = word_set("met meet meets talked spoke")
@@ -194,6 +206,10 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         if low in _MONEY_VERBS and not verb:
             verb = low
         progressive = low.endswith("ing") and i > 0 and before[i - 1].lower() in _AUX
+        if low == "worth" and i > 0 and before[i - 1].lower() == "net":
+            return [before[i - 1], word], ""  # "a net worth of $17 million"
+        if _is_verb(word) and i > 0 and before[i - 1].lower() in ("a", "an", "the") and skipped:
+            return [word], verb  # "an increase of 0.3%": after an article the word is a noun
         if _is_verb(word) or progressive or low in _PREPS or low in _SKIP:
             i -= 1
             skipped += 1
@@ -275,6 +291,12 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     subject, verb = _subject(before)
     if not subject:
         return ""
+    if (
+        quantity.kind not in ("money", "measure")
+        or is_unit(quantity.unit)
+        and (quantity.unit.split()[-1] in _TIME_UNITS)
+    ):
+        verb = ""  # "spent 45 seconds", "pays 5%": what money verbs say is money or goods
     if verb in ("worth", "valued"):  # "Nvidia is worth", "a trade worth roughly"
         owned = subject[-1][0].isupper() and len(subject) <= 2
         return _finish([_possessive(" ".join(subject)), "value"] if owned else subject)

@@ -25,6 +25,7 @@ from briefgen.analysis.dedup import merge_duplicates
 from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
+from briefgen.analysis.standalone import stand_alone
 from briefgen.analysis.summarise import Ranker, load_ranker, summarise, tighten
 from briefgen.analysis.title import memo_subject, memo_title
 from briefgen.model import Brief, Item, KeyFigure, Source
@@ -80,15 +81,27 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
         dropped += cleaned.dropped
         sources.append(_source(source_id, _document_title(document, cleaned), document))
         last = max(len(kept_parts) - 1, 1)
-        for index, text in enumerate(kept_parts):
-            sentence = Sentence(text, [source_id], len(sentences), index / last)
+        previous = None
+        for index, raw in enumerate(kept_parts):
+            # A borrowed referent ("He", "They", "..., he said") is filled in from the sentence
+            # before; what cannot be is flagged, and selection leaves it out.
+            text, standalone = stand_alone(raw, previous)
+            previous = text
+            sentence = Sentence(
+                text, [source_id], len(sentences), index / last, standalone=standalone
+            )
+            if text != raw:
+                sentence.printed = raw
             _classify(sentence, classifier, options.explain)
             sentences.append(sentence)
             found += [(*fact, source_id) for fact in extract_facts(text)]
         if cleaned.place:
             found.append(("place", "Dateline", cleaned.place, source_id))
-        for text in cleaned.highlights:
-            highlight = Sentence(text, [source_id], len(highlights), 0.0, highlight=True)
+        for raw in cleaned.highlights:
+            text, standalone = stand_alone(raw, None)
+            highlight = Sentence(
+                text, [source_id], len(highlights), 0.0, highlight=True, standalone=standalone
+            )
             _classify(highlight, classifier, options.explain)
             highlights.append(highlight)
     # IDF over every sentence, then each vector made just before merging reads it: merging

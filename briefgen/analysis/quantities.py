@@ -220,8 +220,8 @@ def _figure(match: re.Match[str]) -> tuple[str, str, float | None, str] | None:
         number = " ".join(x for x in (match.group("mn"), scale) if x)
         hyphen = "-" in match.group("meas")[len(match.group("mn")) :][:2]
         if hyphen and not scale:  # "one-year truce", "30,000-pound bomb": written as one word
-            return "measure", f"{lead}{number}-{unit}", amount, unit.lower()
-        return "measure", f"{lead}{number} {unit}", amount, unit.lower()
+            return "measure", f"{lead}{number}-{unit}", amount, unit
+        return "measure", f"{lead}{number} {unit}", amount, unit  # "SLS rockets" keeps its case
     if match.group("bn2"):
         return "number", f"{lead}{match.group('bn2')}", number_value(match.group("bn2")), ""
     if match.group("bare"):  # "1.4 million", "150-plus": what it counts comes from the label

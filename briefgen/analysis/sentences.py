@@ -51,7 +51,37 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
-    return [s for s in sentences if s]
+    return _join_quotes([s for s in sentences if s])
+
+
+QUOTE_SPAN = 4  # most sentences one quotation may run over and still be joined
+
+
+def _join_quotes(sentences: list[str]) -> list[str]:
+    """Keep a quotation of several sentences in one piece with its speaker.
+
+    '"We will act. We will win," he said.' stays one sentence, so the quote keeps its speaker
+    and no piece has a stray quote mark. A quote that does not close within QUOTE_SPAN
+    sentences (it runs on into the next paragraph) is left split.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(sentences):
+        joined = sentences[index]
+        end = index
+        if _open_quotes(joined):
+            for later in range(index + 1, min(index + QUOTE_SPAN, len(sentences))):
+                candidate = " ".join(sentences[index : later + 1])
+                if not _open_quotes(candidate):
+                    joined, end = candidate, later
+                    break
+        out.append(joined)
+        index = end + 1
+    return out
+
+
+def _open_quotes(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _is_not_an_end(candidate: str, following: str) -> bool:
