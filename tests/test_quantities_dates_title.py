@@ -160,3 +160,17 @@ def test_single_source_keeps_its_headline_and_date_option_wins() -> None:
 def test_currency_letters_inside_a_word_are_not_money() -> None:
     found = find_quantities("Ambient lighting offers 30 colors; the VW ID.3 production begins.")
     assert [(q.kind, q.text) for q in found] == [("measure", "30 colors")]
+
+
+def test_bullets_say_which_day_a_relative_date_is() -> None:
+    from briefgen.analysis.dates import resolve_relative
+
+    text = "Trump, who met Xi on Thursday, will visit Beijing in April and talks resume next month."
+    assert resolve_relative(text, FRIDAY) == (
+        "Trump, who met Xi on Thursday (30 October 2025), will visit Beijing in April (2026) "
+        "and talks resume next month (November 2025)."
+    )
+    assert resolve_relative(text, None) == text
+    brief = build_brief(_trade_sources(), Options())
+    told = " ".join(i.text for items in brief.sections.values() for i in items)
+    assert "on Thursday (30 October 2025)" in told

@@ -53,6 +53,7 @@ class DateMention:
     text: str  # as written: "on Thursday" -> "Thursday"
     day: dt.date  # the day named, or the first day of the month / year named
     precision: str  # day, month, year
+    relative: bool = False  # "on Thursday", "next month": only its source's date says when
 
     def label(self) -> str:
         """ "30 April 2026", "April 2026", "2026"."""
@@ -96,12 +97,19 @@ def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMention]:
     month" with nothing to count from is left out rather than guessed.
     """
     found: list[DateMention] = []
-    future = bool(_FUTURE_CUE.search(sentence))
     for match in _DATE.finditer(sentence):
+        # the plan's wording near the date decides: "who met Xi on Thursday, will visit" is past
+        future = bool(_FUTURE_CUE.search(sentence[max(0, match.start() - 40) : match.start()]))
         resolved = _resolve(match, anchor, future)
         if resolved is not None:
             day, precision = resolved
-            found.append(DateMention(match.start(), match.end(), match.group(0), day, precision))
+            relative = bool(
+                match.group("wd") or match.group("span") or match.group("span2")
+                or match.group("day") or match.group("m4") or match.group("yearend")
+            )  # fmt: skip
+            found.append(
+                DateMention(match.start(), match.end(), match.group(0), day, precision, relative)
+            )
     return found
 
 
@@ -175,3 +183,24 @@ def _resolve(
     if group["y4"]:
         return dt.date(int(group["y4"]), 1, 1), "year"
     return None
+
+
+def resolve_relative(text: str, anchor: dt.date | None) -> str:
+    """``text`` with each relative date followed by the date it names, so a reader a year on
+    knows when: "met on Thursday" -> "met on Thursday (30 October 2025)". Unchanged without a
+    source date, and a phrase already followed by a bracket is left alone."""
+    if anchor is None:
+        return text
+    out: list[str] = []
+    last = 0
+    for mention in find_dates(text, anchor):
+        if not mention.relative or text[mention.end :].lstrip().startswith("("):
+            continue
+        if mention.text.lower() in ("today", "this year") and mention.precision != "day":
+            continue
+        shown = mention.label()
+        if mention.precision == "month" and shown[:3].lower() in mention.text.lower():
+            shown = str(mention.day.year)  # "in April (2026)", not "in April (April 2026)"
+        out += [text[last : mention.end], f" ({shown})"]
+        last = mention.end
+    return "".join(out) + text[last:]

@@ -20,7 +20,7 @@ from briefgen.analysis.corpus import (
     inverse_document_frequency,
     set_vector,
 )
-from briefgen.analysis.dates import newest, parse_iso
+from briefgen.analysis.dates import newest, parse_iso, resolve_relative
 from briefgen.analysis.dedup import merge_duplicates
 from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.outlook import watch_items
@@ -137,6 +137,9 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     # The memo is dated by its newest source; today only when no source carries a date.
     date = options.date or newest([s.date for s in sources]) or dt.date.today().isoformat()
     anchors = {s.id: parse_iso(s.date) for s in sources}
+    for items in sections.values():  # "on Thursday" -> "on Thursday (30 October 2025)"
+        for item in items:
+            item.text = _resolved(item.text, item.sources, anchors)
     watch = watch_items(analysis.kept, WATCH_ITEMS, anchors, dt.date.fromisoformat(date))
     for text, source_ids, evidence in watch:
         why = f"what to watch: a dated event in a forward-looking sentence: {evidence}"
@@ -160,6 +163,13 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
         key_figures=[KeyFigure(f.label, f.value, sorted(f.sources)) for f in figures],
         sources=sources,
     )
+
+
+def _resolved(text: str, source_ids: list[int], anchors: dict[int, dt.date | None]) -> str:
+    """``text`` with its relative dates resolved, when every source telling it agrees on them
+    ("on Thursday" in pieces of Friday and Saturday is the same Thursday)."""
+    told = {resolve_relative(text, anchors.get(i)) for i in source_ids}
+    return told.pop() if len(told) == 1 else text
 
 
 def _with_vectors(sentences: Iterable[Sentence], idf: dict[str, float]) -> Iterator[Sentence]:

@@ -338,6 +338,7 @@ class FontChain:
         where python-bidi and arabic-reshaper are missing)."""
         if not has_rtl(text):
             return text
+        text = xml_safe(text)  # python-bidi refuses lone surrogates; the PDF drops them anyway
         if _bidi() is None:
             if not self._rtl_warned:
                 self._rtl_warned = True
@@ -356,7 +357,7 @@ class FontChain:
         current: list[str] = []
         used = 0.0
         space = self.width(" ", size, bold)
-        for word in shaped(text).split():
+        for word in shaped(xml_safe(text)).split():
             wide = self.width(word, size, bold)
             if current and used + space + wide > width:
                 lines.append(" ".join(current))
