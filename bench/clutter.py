@@ -202,18 +202,17 @@ def extraction(verbose: bool) -> int:
     return dropped
 
 
-_OPENER = re.compile(
-    r"^[\"“‘']?(?:He|She|They|His|Her|Their|Them|These|Those|Such|We|This|It|Its)\b"
+_OPENER = re.compile(r"^(?:He|She|They|His|Her|Their|Them|These|Those|Such|We|This|It|Its)\b")
+# "This year ...", "It is unclear whether ...": the opener points forward, not back.
+_FORWARD = re.compile(
+    r"^(?:This (?:year|week|month)|It (?:is|was|would be) (?:\w+ ){0,2}\w+ (?:that|to|if|whether))"
 )
-_QUOTE = re.compile(r"[\"“”]")
 
 
 def bullet_faults(text: str) -> list[str]:
     """What a reader would trip over in a bullet, judged without briefgen's own rules."""
     faults = []
-    if _OPENER.match(text) and not re.match(
-        r"^(?:This (?:year|week|month)|It is \w+ (?:that|to))", text
-    ):
+    if _OPENER.match(text) and not _FORWARD.match(text):
         faults.append("pronoun opener")
     if text.count("“") != text.count("”") or text.count('"') % 2:
         faults.append("unbalanced quote")
@@ -311,6 +310,17 @@ def memos(verbose: bool) -> None:
                     )
             bullets = memo_bullets(analyse(documents, Options()), respect_flag=True)
             pairs.append(near_duplicate_pairs(bullets))
+    seeds = SHARED / "seeds"
+    if seeds.is_dir():
+        from briefgen.sources.base import read_sources
+
+        documents = read_sources([seeds], lambda message: None)
+        bullets = memo_bullets(analyse(documents, Options()), respect_flag=True)
+        faults = [f for b in bullets for f in bullet_faults(b.text)]
+        print(
+            f"seeds memo ({len(documents)} real articles): {len(bullets)} bullets, "
+            f"near-duplicate pairs {near_duplicate_pairs(bullets)}, faults {len(faults)}"
+        )
     print(
         f"corpus pseudo-memos: near-duplicate bullet pairs (cosine >= {NEAR_DUPLICATE}) per memo: "
         f"max {max(pairs)}, total {sum(pairs)} over {len(pairs)} memos; "

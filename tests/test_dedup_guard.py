@@ -72,3 +72,31 @@ def test_same_voice() -> None:
     assert same_voice("Talks ended.", "Talks ended, Lind said.")  # one names nobody
     assert not same_voice("Talks ended, Lind said.", "Talks ended, Holm said.")
     assert not same_voice('He called it "historic".', "He called it historic.")
+
+
+def test_memo_says_a_fact_once_and_cites_every_source(tmp_path) -> None:
+    from briefgen.analysis.pipeline import Options, build_brief
+    from briefgen.sources.base import SourceDocument
+
+    fact = [
+        "The two governments agreed in Busan to cut tariffs on fentanyl to 10 percent for a year.",
+        "Tariffs on fentanyl will be cut to 10 percent for a year, the two governments agreed.",
+    ]
+    quoted = [
+        '"It was an amazing meeting," the president said after the talks in Busan ended.',
+        "It was an amazing meeting, the president said after the talks in Busan ended.",
+    ]
+    documents = [
+        SourceDocument(
+            text=f"{fact[i]}\n\n{quoted[i]}", title=f"Report {i}", path=tmp_path / f"{i}.txt"
+        )
+        for i in range(2)
+    ]
+    brief = build_brief(documents, Options())
+    items = [item for items in brief.sections.values() for item in items]
+    tariff = [item for item in items if "fentanyl" in item.text]
+    assert len(tariff) == 1 and tariff[0].sources == [1, 2]
+    # the quotation is never cited to the outlet that did not print it as one
+    assert all(
+        item.sources != [1, 2] for item in items if "amazing" in item.text and '"' in item.text
+    )

@@ -94,3 +94,33 @@ def test_persons_skip_titles_places_and_bodies() -> None:
 )
 def test_speakers(text: str, expected: set[str]) -> None:
     assert speakers(text) == expected
+
+
+def test_analyse_fills_referents_and_flags_what_cannot_stand_alone() -> None:
+    from pathlib import Path
+
+    from briefgen.analysis.pipeline import analyse
+    from briefgen.sources.base import SourceDocument
+
+    text = "\n\n".join(
+        [
+            "Talks in Busan",
+            "U.S. President Donald Trump met Chinese President Xi Jinping in Busan on Thursday.",
+            "He also announced plans to visit China in April next year.",
+            "These areas are seen as crucial for both economies by investors.",
+            '"We had a very good meeting and a very good result," he said.',
+        ]
+    )
+    document = SourceDocument(text=text, title="Talks in Busan", path=Path("busan.txt"))
+    sentences = {s.printed or s.text: s for s in analyse([document]).sentences}
+    resolved = sentences["He also announced plans to visit China in April next year."]
+    assert resolved.text == "Donald Trump also announced plans to visit China in April next year."
+    assert resolved.standalone
+    assert not sentences[
+        "These areas are seen as crucial for both economies by investors."
+    ].standalone
+    # the quote's speaker cannot be taken from a sentence that names nobody
+    assert not sentences['"We had a very good meeting and a very good result," he said.'].standalone
+    assert sentences[
+        "U.S. President Donald Trump met Chinese President Xi Jinping in Busan on Thursday."
+    ].standalone

@@ -161,7 +161,10 @@ def subject(text: str) -> str:
         bare = word.strip(",;:").lower()
         if index and (bare in _AUX or (bare.endswith("ed") and word[0].islower())):
             phrase = " ".join(words[:index]).rstrip(",")
-            return "" if "," in phrase else phrase
+            # Not a referent: a clause, a quotation, or a pronoun itself ("It", "They").
+            if any(c in phrase for c in ",\"“”‘’") or words[0] in _PRONOUNS:
+                return ""
+            return phrase
     return ""
 
 
