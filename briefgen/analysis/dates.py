@@ -120,7 +120,8 @@ def _month_number(text: str) -> int:
 def _resolve(
     match: re.Match[str], anchor: dt.date | None, future: bool
 ) -> tuple[dt.date, str] | None:
-    from dateutil.relativedelta import relativedelta, weekdays
+    from dateutil.relativedelta import relativedelta
+    from dateutil.relativedelta import weekday as day_of_week
 
     group = match.groupdict()
     month = group["m1"] or group["m2"]
@@ -153,7 +154,7 @@ def _resolve(
         rel = (group["rel"] or "").lower()
         # Copy names the day of the week nearest its own date: a plan looks ahead, a report back.
         ahead = rel == "next" or (rel != "last" and future)
-        when = anchor + relativedelta(weekday=weekdays[weekday](+1 if ahead else -1))
+        when = anchor + relativedelta(weekday=day_of_week(weekday)(+1 if ahead else -1))
         if rel == "next" and when == anchor:
             when += dt.timedelta(days=7)
         return when, "day"

@@ -357,21 +357,19 @@ def _join_changes(sentence: str, found: list[Quantity]) -> list[Quantity]:
             continue
         after = found[i + 1] if i + 1 < len(found) else None
         between = sentence[quantity.end : after.start] if after else ""
-        same = after is not None and after.kind == quantity.kind
-        if same and _CHANGE.search(sentence[: quantity.start]) and _TO.fullmatch(between):
+        if after is None or after.kind != quantity.kind:
+            out.append(quantity)
+            continue
+        if _CHANGE.search(sentence[: quantity.start]) and _TO.fullmatch(between):
             old, new = quantity, after
-        elif (
-            same
-            and _UP_FROM.fullmatch(between)
-            or same
-            and re.fullmatch(r"\s+from\s+", between)
+        elif _UP_FROM.fullmatch(between) or (
+            re.fullmatch(r"\s+from\s+", between)
             and re.search(r"\bto\s+$", sentence[: quantity.start])
         ):
             old, new = after, quantity
         else:
             out.append(quantity)
             continue
-        assert after is not None
         skip = i + 1
         start = min(quantity.start, after.start)
         period = _TO.fullmatch(between) if old is quantity else None
