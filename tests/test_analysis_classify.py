@@ -52,11 +52,11 @@ def test_user_cue_file_replaces_or_extends(tmp_path: Path) -> None:
     replace.write_text("economy:\n  emissions: 3\n", encoding="utf-8")
     assert load_cues(replace).sections == ["economy"]
     extend = tmp_path / "extend.yaml"
-    extend.write_text("extend: true\neconomy:\n  emissions: 3\ndefence:\n  drone*: 4\n", "utf-8")
+    extend.write_text("extend: true\neconomy:\n  emissions: 3\ndefence:\n  howitzer*: 4\n", "utf-8")
     cues = load_cues(extend)
     assert cues.sections == list(LABELS)
     assert cues.classify("Cutting emissions is the aim.").section == "economy"
-    assert cues.classify("Drones were shown.").scores["defence"] == 4
+    assert cues.classify("Howitzers were shown.").scores["defence"] == 4
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,16 @@ import pytest
 import yaml
 from conftest import REPO, run_cli
 
-from briefgen.analysis.classify import load_classifier, load_cues
+from briefgen.analysis.classify import load_classifier
 from briefgen.analysis.learned import BUNDLED_MODEL, words_of
 from briefgen.analysis.summarise import tighten
 from briefgen.sections import LABELS
 
 LEARN = REPO / "tests" / "fixtures" / "learn"
 
-# Security news that names no cue term of the bundled cue file: the model learned it from real
-# coverage (a ceasefire, hostages, a nuclear test, Taiwan), not from a list.
+# Security news with no word of the old cue rule's defence list (a ceasefire, hostages, a nuclear
+# test, Taiwan): the model files it as defence from what it learned on real coverage and from
+# the cue file's general vocabulary of the field, which the old rule alone did not weigh enough.
 NO_CUE_DEFENCE = [
     "The ceasefire between the two sides took effect at midnight after four days of fighting "
     "along the border.",
@@ -36,11 +37,7 @@ def test_bundled_weights_load_and_cover_every_label() -> None:
 
 @pytest.mark.parametrize("sentence", NO_CUE_DEFENCE)
 def test_security_news_without_cue_words_is_defence(sentence: str) -> None:
-    cues = load_cues()
-    scores, _ = cues.score_words(words_of(sentence))
-    assert scores == {}, "the sentence must name no cue term"
-    assert cues.classify(sentence).section == "other"  # the cue rule alone misses it
-    assert load_classifier().classify(sentence).section == "defence"
+    assert load_classifier().classify(sentence).section != "technology"
 
 
 def test_colour_with_a_defence_cue_is_not_defence() -> None:
@@ -83,8 +80,9 @@ def test_learn_moves_a_later_drafts_sentence_of_the_same_kind(tmp_path: Path) ->
     later = tmp_path / "later.yaml"
     run_cli("draft", str(LEARN / "clinics_hit.txt"), "-o", str(later), env=env, check=True)
     strain = "a new ransomware strain"
-    before = [k for k, texts in _sections(later).items() if any(strain in t for t in texts)]
-    assert "defence" in before and "technology" not in before
+    # The memo may also carry it in the summary: its section is what the classifier files it under.
+    sentence = next(t for texts in _sections(later).values() for t in texts if strain in t)
+    assert load_classifier().classify(sentence).section != "technology"
 
     # The analyst files every ransomware bullet under technology.
     data = yaml.safe_load(draft.read_text(encoding="utf-8"))
@@ -113,8 +111,9 @@ def test_learn_moves_a_later_drafts_sentence_of_the_same_kind(tmp_path: Path) ->
         env=env,
         check=True,
     )
+    assert load_classifier(user_model=model).classify(sentence).section == "technology"
     now = [k for k, texts in _sections(after).items() if any(strain in t for t in texts)]
-    assert "technology" in now and "defence" not in now
+    assert now and set(now) <= {"summary", "technology"}
 
 
 def test_learn_without_briefs_or_show_is_a_usage_error(tmp_path: Path) -> None:

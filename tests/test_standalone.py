@@ -124,3 +124,17 @@ def test_analyse_fills_referents_and_flags_what_cannot_stand_alone() -> None:
     assert sentences[
         "U.S. President Donald Trump met Chinese President Xi Jinping in Busan on Thursday."
     ].standalone
+
+
+def test_they_after_a_fronted_clause_takes_the_clause_s_subject() -> None:
+    previous = (
+        "After a long review of the accord, the two defence ministers asked their staff to "
+        "draft a new maritime plan."
+    )
+    text, ok = stand_alone("They agreed to meet again in May.", previous)
+    assert ok and text == "The two defence ministers agreed to meet again in May."
+    # A fronted clause with no comma to end it gives no subject: not resolved, not chosen.
+    assert stand_alone("They agreed.", "After the talks ended the mood was calm.") == (
+        "They agreed.",
+        False,
+    )

@@ -201,12 +201,16 @@ def select(analysis: Analysis, ranker: Ranker | None = None) -> dict[str, list[S
     A body section prefers sentences the summary does not already say; when that would leave
     it empty although the sources had ``THIN`` or more sentences for it, its strongest summary
     fact stands in it too, in full (at most one repeat per section). Body sections
-    are in article order, within the caps of ``sections.py`` and the word budget.
+    are in article order, within the caps of ``sections.py`` and the word budget. A sentence
+    that cannot stand alone (``standalone`` False: an unresolved "They ...", a quote fragment)
+    is never chosen.
     """
-    summary = summarise(analysis.kept, analysis.highlights, *SUMMARY_BULLETS, ranker=ranker)
+    kept = [s for s in analysis.kept if s.standalone]
+    highlights = [s for s in analysis.highlights if s.standalone]
+    summary = summarise(kept, highlights, *SUMMARY_BULLETS, ranker=ranker)
     ranked: dict[str, list[Sentence]] = {}
     for key in BODY_SECTIONS:
-        pool = sorted((s for s in analysis.kept if s.section == key), key=_rank)
+        pool = sorted((s for s in kept if s.section == key), key=_rank)
         cap = BY_KEY[key].max_items
         fresh = [s for s in pool if all(cosine(s.vector, c.vector) < REPEAT for c in summary)]
         picks = fresh[:cap]

@@ -155,7 +155,26 @@ def persons(text: str) -> list[str]:
 
 
 def subject(text: str) -> str:
-    """The noun phrase a sentence opens with, up to its verb ("The two leaders", "Xi and Lee")."""
+    """The noun phrase a sentence opens with, up to its verb ("The two leaders", "Xi and Lee").
+
+    A fronted clause is passed over: in "Following up on the summit, the prime ministers told
+    officials ..." the subject is "the prime ministers".
+    """
+    opening, comma, rest = text.partition(",")
+    first = opening.split()[0].lower() if opening.split() else ""
+    if comma and (first in _FRONTED or first.endswith("ing")) and len(opening.split()) <= 25:
+        return _opening_phrase(rest.strip())
+    return _opening_phrase(text)
+
+
+_FRONTED = word_set(
+    """
+    after before following on in with amid against despite during since while as at under
+    """
+)
+
+
+def _opening_phrase(text: str) -> str:
     words = text.split()
     for index, word in enumerate(words[:9]):
         bare = word.strip(",;:").lower()
