@@ -16,7 +16,6 @@ from briefgen.analysis.clean import story_sentences
 from briefgen.analysis.corpus import (
     OTHER,
     Sentence,
-    cosine,
     inverse_document_frequency,
     set_vector,
 )
@@ -26,7 +25,7 @@ from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_fac
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.standalone import stand_alone
-from briefgen.analysis.summarise import Ranker, load_ranker, summarise, tighten
+from briefgen.analysis.summarise import Ranker, load_ranker, repeats, summarise, tighten
 from briefgen.analysis.title import memo_subject, memo_title
 from briefgen.model import Brief, Item, KeyFigure, Source
 from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
@@ -198,7 +197,8 @@ def apply_verdict(sentence: Sentence, verdict: Verdict, explain: bool = False) -
 def select(analysis: Analysis, ranker: Ranker | None = None) -> dict[str, list[Sentence]]:
     """The memo's sentences: the summary (most important first), then each body section's.
 
-    A body section prefers sentences the summary does not already say; when that would leave
+    A body section prefers sentences the summary and earlier sections do not already say
+    (alike in words, or the same headline figure); when that would leave
     it empty although the sources had ``THIN`` or more sentences for it, its strongest summary
     fact stands in it too, in full (at most one repeat per section). Body sections
     are in article order, within the caps of ``sections.py`` and the word budget. A sentence
@@ -209,14 +209,16 @@ def select(analysis: Analysis, ranker: Ranker | None = None) -> dict[str, list[S
     highlights = [s for s in analysis.highlights if s.standalone]
     summary = summarise(kept, highlights, *SUMMARY_BULLETS, ranker=ranker)
     ranked: dict[str, list[Sentence]] = {}
+    said = list(summary)  # one fact once: a body bullet never retells what is already said
     for key in BODY_SECTIONS:
         pool = sorted((s for s in kept if s.section == key), key=_rank)
         cap = BY_KEY[key].max_items
-        fresh = [s for s in pool if all(cosine(s.vector, c.vector) < REPEAT for c in summary)]
+        fresh = [s for s in pool if not any(repeats(s, c, REPEAT) for c in said)]
         picks = fresh[:cap]
         if not picks and len(pool) >= THIN:  # the sources had material: say it here in full
             picks = pool[:1]
         ranked[key] = sorted(picks, key=_rank)
+        said += picks
     analysis.budget_dropped = fit_budget(ranked)
     chosen = {SUMMARY: summary}
     for key in BODY_SECTIONS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # --------------------------------------------------------------------------- numbers
 _UNITS = {
@@ -390,3 +391,14 @@ def value_key(quantity: Quantity) -> str:
     # a change is its own fact: "27.5% → 15%" is not the "15%" told alone
     was = re.sub(r"\W+", "", quantity.before.lower())
     return f"{quantity.kind}:{quantity.unit.lower()}:{quantity.amount:.6g}:{was}"
+
+
+@lru_cache(maxsize=4096)
+def headline_figures(sentence: str) -> frozenset[str]:
+    """The keys of the figures that make a sentence a fact of its own: money, a percentage, a
+    change ("57% → 47%"). Two sentences sharing one tell the same fact, however worded."""
+    return frozenset(
+        value_key(q)
+        for q in find_quantities(sentence)
+        if q.before or q.kind in ("money", "percent")
+    )

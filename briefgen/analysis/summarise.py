@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen.analysis.corpus import Sentence, cosine
+from briefgen.analysis.quantities import headline_figures
 
 BUNDLED_RANKER = Path(__file__).resolve().parent.parent / "data" / "summary_ranker.json"
 RANKER_FORMAT = "briefgen-summary-ranker/1"
@@ -110,6 +111,14 @@ def _who_met_where(kept: list[Sentence]) -> Sentence | None:
     return kept[0] if kept else None
 
 
+def repeats(sentence: Sentence, other: Sentence, similar: float) -> bool:
+    """Does ``sentence`` tell what ``other`` tells: worded alike, or the same headline figure
+    ("cut to 47 per cent from 57" and "lowered from 57% to 47%" are one fact)?"""
+    if cosine(sentence.vector, other.vector) >= similar:
+        return True
+    return bool(headline_figures(sentence.text) & headline_figures(other.text))
+
+
 def summarise(
     kept: list[Sentence],
     highlights: list[Sentence],
@@ -121,13 +130,11 @@ def summarise(
     picked: list[Sentence] = []
     if highlights:
         lead = _who_met_where(kept)
-        if lead and all(cosine(lead.vector, h.vector) < REDUNDANT for h in highlights):
+        if lead and not any(repeats(lead, h, REDUNDANT) for h in highlights):
             lead.why = "summary: the opening sentence (who met where), then publisher highlights"
             picked.append(lead)
         for highlight in highlights:
-            if len(picked) < high and all(
-                cosine(highlight.vector, p.vector) < REDUNDANT for p in picked
-            ):
+            if len(picked) < high and not any(repeats(highlight, p, REDUNDANT) for p in picked):
                 highlight.why = "summary: publisher highlight bullet"
                 picked.append(highlight)
         if len(picked) >= low:
@@ -147,7 +154,7 @@ def summarise(
     for sentence, f in scored:
         if len(picked) >= target:
             break
-        if any(cosine(sentence.vector, p.vector) >= REDUNDANT for p in picked):
+        if any(repeats(sentence, p, REDUNDANT) for p in picked):
             continue
         sentence.why = (
             f"summary: told by {f['told']:.1f} other source(s), TextRank centrality "
