@@ -163,3 +163,18 @@ def test_fuzz_markdown_gives_clean_lines_or_one_input_error(text):
     plain = " ".join(text.split())
     if plain and set(plain) <= set("ab ,."):
         assert " ".join(lines).split() == plain.split()
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00Z", "9999-12-31", "D:00010101"])
+def test_placeholder_dates_are_no_date(value: str) -> None:
+    assert normalize_date(value) == ""
+
+
+def test_a_relative_date_counted_past_the_calendar_is_left_out() -> None:
+    import datetime as dt
+
+    from briefgen.analysis.dates import resolve_relative
+
+    text = "The ministers met last Monday and will meet again next month."
+    assert resolve_relative(text, dt.date(1, 1, 1)).startswith("The ministers met")
+    assert "next month." in resolve_relative(text, dt.date(9999, 12, 31))  # no such month

@@ -100,7 +100,10 @@ def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMention]:
     for match in _DATE.finditer(sentence):
         # the plan's wording near the date decides: "who met Xi on Thursday, will visit" is past
         future = bool(_FUTURE_CUE.search(sentence[max(0, match.start() - 40) : match.start()]))
-        resolved = _resolve(match, anchor, future)
+        try:
+            resolved = _resolve(match, anchor, future)
+        except (OverflowError, ValueError):  # counted past year 1 or 9999: no such day
+            resolved = None
         if resolved is not None:
             day, precision = resolved
             relative = bool(

@@ -21,19 +21,28 @@ def normalize_date(value: object) -> str:
     (``D:20261123...``) and the ways sites write a day (``Nov. 23, 2026``, ``Sunday, 23 November
     2026``, ``23.11.2026``, ``Mon, 23 Nov 2026 10:00:00 GMT``), read by python-dateutil. A
     numeric date is read day first (``03/04/2026`` is 3 April), unless that cannot be a date
-    (``11/23/2026``). Text naming no full day (``November 2026``) stays as written.
+    (``11/23/2026``). Text naming no full day (``November 2026``) stays as written. A day
+    outside ``PLAUSIBLE_YEARS`` is a placeholder (CMSs write ``0001-01-01``): no date at all.
     """
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
+        return _plausible(value.isoformat()[:10])
     text = " ".join(str(value or "").split())
     for pattern in (_ISO_DATE, _PDF_DATE):
         match = pattern.search(text)
         if match:
             try:
-                return dt.date(*(int(g) for g in match.groups())).isoformat()
+                return _plausible(dt.date(*(int(g) for g in match.groups())).isoformat())
             except ValueError:
                 break
-    return _written_date(text) or text
+    written = _written_date(text)
+    return _plausible(written) if written else text
+
+
+PLAUSIBLE_YEARS = range(1900, 2201)
+
+
+def _plausible(iso: str) -> str:
+    return iso if int(iso[:4]) in PLAUSIBLE_YEARS else ""
 
 
 def _written_date(text: str) -> str:
