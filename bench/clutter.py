@@ -37,6 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 from briefgen.analysis.clean import story_sentences  # noqa: E402
 from briefgen.analysis.sentences import split_sentences  # noqa: E402
@@ -222,14 +223,10 @@ def bullet_faults(text: str) -> list[str]:
     return faults
 
 
-def memo_bullets(analysis, respect_flag: bool) -> list:
-    """Summary and body bullets; with ``respect_flag`` selection sees only standalone sentences
-    (what build_brief does once selection reads ``Sentence.standalone``)."""
+def memo_bullets(analysis) -> list:
+    """Summary and body bullets, as build_brief selects them."""
     from briefgen.analysis import pipeline
 
-    if respect_flag:
-        analysis.kept = [s for s in analysis.kept if s.standalone]
-        analysis.highlights = [s for s in analysis.highlights if s.standalone]
     chosen = pipeline.select(analysis)
     return [s for items in chosen.values() for s in items]
 
@@ -252,70 +249,48 @@ def memos(verbose: bool) -> None:
     pairs on the corpus events (pseudo-sentences, every source of an event in one memo)."""
     import tempfile
 
+    from quality import load_events, pseudo_documents
+
     from briefgen.analysis.pipeline import Options, analyse
-    from briefgen.sources.base import SourceDocument
     from briefgen.sources.html import read_html_file
 
     folder = SHARED / "extraction"
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    for respect in (False, True):
-        faults: Counter[str] = Counter()
-        bullets = flagged = sentences = 0
-        with tempfile.TemporaryDirectory() as tmp:
-            for page_id in sorted(truth):
-                page = Path(tmp) / f"{page_id[:12]}.html"
-                page.write_bytes(
-                    gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
-                )
-                try:
-                    document = read_html_file(page)
-                except Exception:
-                    continue
-                analysis = analyse([document], Options())
-                sentences += len(analysis.sentences)
-                flagged += sum(not s.standalone for s in analysis.sentences)
-                for bullet in memo_bullets(analysis, respect):
-                    bullets += 1
-                    for fault in bullet_faults(bullet.text):
-                        faults[fault] += 1
-                        if verbose and respect:
-                            print(f"  {page_id[:8]} {fault}: {bullet.text[:100]}")
-        how = "selection skips flagged sentences" if respect else "selection as on main"
-        print(
-            f"extraction memos ({how}): {bullets} bullets; "
-            + ", ".join(
-                f"{k} {faults[k]}" for k in ("pronoun opener", "unbalanced quote", "fragment")
-            )
-            + (f"; sentences flagged not standalone: {flagged} of {sentences}" if respect else "")
-        )
-    pairs = []
-    events = sorted((SHARED / "corpus").glob("[0-9]*.json"))
+    faults: Counter[str] = Counter()
+    bullets = flagged = sentences = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for path in events:
-            event = json.loads(path.read_text(encoding="utf-8"))
-            documents = []
-            for source in event["sources"]:
-                lines = [
-                    " ".join(s["words"]).capitalize() + "."
-                    for s in event["sentences"]
-                    if s["source"] == source["id"]
-                ]
-                if lines:
-                    documents.append(
-                        SourceDocument(
-                            text="\n\n".join(lines),
-                            title="",
-                            path=Path(tmp) / f"{path.stem}_{source['id']}.txt",
-                        )
-                    )
-            bullets = memo_bullets(analyse(documents, Options()), respect_flag=True)
-            pairs.append(near_duplicate_pairs(bullets))
+        for page_id in sorted(truth):
+            page = Path(tmp) / f"{page_id[:12]}.html"
+            page.write_bytes(gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()))
+            try:
+                document = read_html_file(page)
+            except Exception:
+                continue
+            analysis = analyse([document], Options())
+            sentences += len(analysis.sentences)
+            flagged += sum(not s.standalone for s in analysis.sentences)
+            for bullet in memo_bullets(analysis):
+                bullets += 1
+                for fault in bullet_faults(bullet.text):
+                    faults[fault] += 1
+                    if verbose:
+                        print(f"  {page_id[:8]} {fault}: {bullet.text[:100]}")
+    print(
+        f"extraction memos: {bullets} bullets; "
+        + ", ".join(f"{k} {faults[k]}" for k in ("pronoun opener", "unbalanced quote", "fragment"))
+        + f"; sentences flagged not standalone (never chosen): {flagged} of {sentences}"
+    )
+    pairs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for event in load_events(SHARED / "corpus"):
+            documents = pseudo_documents(event, Path(tmp))
+            pairs.append(near_duplicate_pairs(memo_bullets(analyse(documents, Options()))))
     seeds = SHARED / "seeds"
     if seeds.is_dir():
         from briefgen.sources.base import read_sources
 
         documents = read_sources([seeds], lambda message: None)
-        bullets = memo_bullets(analyse(documents, Options()), respect_flag=True)
+        bullets = memo_bullets(analyse(documents, Options()))
         faults = [f for b in bullets for f in bullet_faults(b.text)]
         print(
             f"seeds memo ({len(documents)} real articles): {len(bullets)} bullets, "
