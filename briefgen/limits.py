@@ -81,25 +81,29 @@ def _mb(size: int) -> str:
 # ----------------------------------------------------------------------------- files
 
 
-def read_regular_file(path: Path, limit: int, what: str = "file") -> bytes:
+def read_regular_file(
+    path: Path, limit: int, what: str = "file", too_big: Callable[[int, int], str] | None = None
+) -> bytes:
     """The bytes of ``path``, refused unless it is a regular file of at most ``limit`` bytes.
 
     A FIFO would block forever and /dev/zero never ends, so the type and size are checked on
     the open handle (no race with a swapped file) before reading, and never more than
-    ``limit`` + 1 bytes are read in case the file grows meanwhile.
+    ``limit`` + 1 bytes are read in case the file grows meanwhile. ``too_big(size, limit)``
+    words the refusal of a file over the limit (default: "<what> is N MB, over M MB").
     """
+    too_big = too_big or (lambda size, most: f"{what} is {_mb(size)} MB, over {_mb(most)} MB")
     try:
         with open(path, "rb", opener=_open_nonblocking) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise InputError(path, f"not a regular file (a {what} must be a file)")
             if info.st_size > limit:
-                raise InputError(path, f"{what} is {_mb(info.st_size)} MB, over {_mb(limit)} MB")
+                raise InputError(path, too_big(info.st_size, limit))
             data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    if len(data) > limit:
-        raise InputError(path, f"{what} is over {_mb(limit)} MB")
+    if len(data) > limit:  # the file grew after fstat(): still never hold more than limit
+        raise InputError(path, too_big(len(data), limit))
     return data
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import codecs
 import re
-import stat
 from pathlib import Path
 
 from briefgen.errors import InputError
 from briefgen.limits import describe as describe_size
-from briefgen.limits import max_file_bytes
+from briefgen.limits import max_file_bytes, read_regular_file
 from briefgen.sources.base import SourceDocument
 from briefgen.sources.meta import title_from_path
 
@@ -29,19 +28,7 @@ _MOJIBAKE = re.compile(r"â€|â[\x80-\x9f]|Ã[\x80-\xbf\u0152-\u2122]|Â[\xa0-
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """Read a file, refusing one larger than ``limit`` bytes (default: 10 x --max-source-mb)."""
     limit = max_file_bytes() if limit is None else limit
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            raise InputError(path, "not a regular file")
-        if info.st_size > limit:
-            raise InputError(path, describe_size(info.st_size, limit))
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    if len(data) > limit:  # the file grew after stat(): still never hold more than limit
-        raise InputError(path, describe_size(len(data), limit))
-    return data
+    return read_regular_file(path, limit, "source", too_big=describe_size)
 
 
 def detect_encoding(data: bytes, declared: str | None = None) -> str | None:
