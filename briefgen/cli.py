@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from briefgen import __version__
-from briefgen.errors import EXIT_BAD_INPUT, BriefgenError, printable
+from briefgen.errors import EXIT_BAD_INPUT, BriefgenError, Terminated, printable, stop_on_signals
 
 DEFAULT_FORMATS = "docx,pdf"
 
@@ -218,6 +219,11 @@ def _echo_paths(paths) -> None:
         click.echo(str(path))
 
 
+def _interrupted(signal: KeyboardInterrupt) -> NoReturn:
+    click.echo("error: interrupted", err=True)
+    sys.exit(143 if isinstance(signal, Terminated) else 130)  # 128 + SIGTERM, 128 + SIGINT
+
+
 class BriefgenGroup(click.Group):
     """Click's group, with briefgen's way of ending: every failure is one ``error:`` line.
 
@@ -231,8 +237,6 @@ class BriefgenGroup(click.Group):
             return super().main(args, prog_name, complete_var, False, **extra)
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args
-        from briefgen.output import Terminated, stop_on_signals
-
         stop_on_signals()  # SIGTERM unwinds like Ctrl-C: workers stopped, temporaries removed
         try:
             super().main(args, prog_name or "briefgen", complete_var, False, **extra)
@@ -240,8 +244,7 @@ class BriefgenGroup(click.Group):
             sys.exit(exc.exit_code)
         except click.Abort as exc:
             if isinstance(exc.__cause__, KeyboardInterrupt):  # click wraps Ctrl-C and SIGTERM
-                click.echo("error: interrupted", err=True)
-                sys.exit(143 if isinstance(exc.__cause__, Terminated) else 130)
+                _interrupted(exc.__cause__)
             click.echo("error: aborted", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except click.ClickException as exc:  # BriefgenError is one: it prints its own lines
@@ -253,8 +256,7 @@ class BriefgenGroup(click.Group):
                 click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt as exc:
-            click.echo("error: interrupted", err=True)
-            sys.exit(143 if isinstance(exc, Terminated) else 130)
+            _interrupted(exc)
         except BrokenPipeError:
             sys.exit(1)
         except Exception as exc:  # a bug in briefgen: still one line, traceback with --debug

@@ -93,3 +93,26 @@ def printable(text: object) -> str:
         ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
         for ch in str(text)
     )
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so every ``finally`` and cleanup runs."""
+
+
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGHUP unwind the run as SIGINT does: the writers' cleanup stops the
+    render and batch processes and removes their temporary files (a default SIGTERM would end
+    this process on the spot and leave both behind)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set from the main thread
+
+    def interrupt(number: int, frame) -> None:
+        raise Terminated(signal.Signals(number).name)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, interrupt)

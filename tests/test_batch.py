@@ -305,7 +305,7 @@ from pathlib import Path
 import briefgen.batch as batch
 from briefgen.analysis.pipeline import Options
 from briefgen.app import Output
-from briefgen.output import stop_on_signals
+from briefgen.errors import stop_on_signals
 
 def hang(topic, out_root, output, options):
     folder = out_root / topic.name
