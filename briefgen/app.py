@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from briefgen.sources.links import WebOptions
 
 Warn = Callable[[str], None]
-BRIEF_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(frozen=True)
@@ -230,7 +229,7 @@ def write_draft_file(
     from briefgen.output import write_text
     from briefgen.render.wording import draft_headings
 
-    if path.suffix.lower() not in BRIEF_FILE_SUFFIXES:
+    if path.suffix.lower() not in BRIEF_SUFFIXES:
         raise UsageError(f"{path}: the brief file must end in .yaml, .yml or .json")
     folder = user_templates(templates, warn)
     brief = brief_from_sources(sources, options, warn, web)

@@ -30,7 +30,6 @@ Report = Callable[["TopicResult", int, int], None]
 
 # Seconds one topic may take: reading its sources (each bounded by --max-source-mb, seconds
 # apiece) and rendering its memo (bounded by the memo's budgets) take far less.
-DEFAULT_TOPIC_TIMEOUT = 600.0
 
 
 @dataclass

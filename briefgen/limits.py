@@ -181,13 +181,6 @@ def check_office_zip(data: bytes, path: Path, limit: int, what: str = "Word docu
         raise InputError(path, f"damaged {what} ({type(exc).__name__}: {detail})") from None
 
 
-def safe_xml_parser():
-    """An lxml parser that expands no entity, fetches nothing and keeps libxml2's size caps."""
-    from lxml import etree
-
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
-
-
 # ----------------------------------------------------------------------------- the memo
 
 

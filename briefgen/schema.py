@@ -30,8 +30,6 @@ BRIEF_KEYS = frozenset(
         "sources",
     }
 )
-ITEM_KEYS = ("text", "sources", "why")
-FIGURE_KEYS = ("label", "value", "sources")
 # A source's optional text fields, in the order a brief file writes them; ``accessed`` is the
 # day a web page was read from its ``url``.
 SOURCE_FIELDS = ("path", "publisher", "date", "url", "accessed")

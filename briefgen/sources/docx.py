@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from briefgen.errors import InputError
-from briefgen.limits import ZIP_INFLATE_FACTOR, check_office_zip, check_text_size, max_file_bytes
+from briefgen.limits import ZIP_INFLATE_FACTOR, check_office_zip, max_file_bytes
 from briefgen.sources.base import SourceDocument, damaged_file, sniff_mime
 from briefgen.sources.meta import clean_title, compact, normalize_date, title_from_path
 from briefgen.sources.text import check_not_empty, read_bytes, tidy_text
@@ -39,9 +39,8 @@ def read_docx_file(path: Path) -> SourceDocument:
         lines = _blocks(body, styles)
         metadata, title = _properties(document)
         title = title or _styled_title(body, styles)
-    text = check_text_size(
-        check_not_empty(tidy_text("\n".join(lines)), path, "document has no text"), path
-    )
+    # its size is checked with every reader's text, in sources.base
+    text = check_not_empty(tidy_text("\n".join(lines)), path, "document has no text")
     return SourceDocument(
         text=text, title=title or title_from_path(path), path=path, metadata=metadata
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import feedparser
 
 from briefgen.errors import InputError
+from briefgen.sources.links import is_url
 
 Warn = Callable[[str], None]
 
@@ -36,7 +37,7 @@ def feed_links(
     undated = 0
     for entry in parsed.entries:
         link = entry.get("link", "")
-        if not link.lower().startswith(("http://", "https://")):
+        if not is_url(link):
             continue
         when = _published(entry)
         if since is not None and (when is None or when < since):

@@ -108,8 +108,6 @@ def parse_since(text: str, now: dt.datetime | None = None) -> dt.datetime:
 
 # --- reading ---------------------------------------------------------------------------------
 
-Result = list  # list[SourceDocument] | InputError, per web source
-
 
 def read_web(sources: Sequence[Source], options: WebOptions | None, warn: Warn) -> dict:
     """Each web source's documents (a feed gives one per item) or the InputError that stopped

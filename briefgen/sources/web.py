@@ -36,10 +36,6 @@ class Page:
     read_at: str  # UTC, ISO 8601 to the second
 
 
-def is_url(text: str) -> bool:
-    return text.lower().startswith(("http://", "https://"))
-
-
 def check_url(url: str) -> None:
     """Only http and https, with a host: anything else is an InputError naming the URL."""
     try:
