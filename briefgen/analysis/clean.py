@@ -313,15 +313,14 @@ def _is_clutter_line(line: str) -> bool:
     # An embedded post's text runs up to its signature; a caption's up to its photo credit.
     if EMBED_SIGNATURE.search(line) or CAPTION_CREDIT.search(line):
         return True
-    if DATELINE_LINE.match(line) and _dateline_line(line):
+    dateline = DATELINE_LINE.match(line)
+    if dateline and _dateline_line(dateline):
         return True
     return len(_SENTENCE_BREAK.findall(line)) < LINE_SENTENCES and is_boilerplate(line)
 
 
-def _dateline_line(line: str) -> bool:
+def _dateline_line(match: re.Match[str]) -> bool:
     """A line holding only a dateline: "Busan, South Korea (Reuters) —", "WASHINGTON —"."""
-    match = DATELINE_LINE.match(line)
-    assert match is not None
     place = match.group("place") or ""
     return bool(match.group("sep") or match.group("agency")) and (
         not place or _looks_like_place(place)

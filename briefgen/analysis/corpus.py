@@ -29,7 +29,6 @@ class Sentence:
     section: str = OTHER
     scores: dict[str, float] = field(default_factory=dict)
     score: float = 0.0  # rank inside its section
-    confidence: float = 0.0  # the section model's probability for ``section``
     colour: float = 0.0  # its probability for ``other``: protocol, colour, atmosphere
     why: str = ""  # set by the summary; section reasons come from ``verdict``
     verdict: Verdict | None = None  # explains the section on demand (--explain)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,7 +186,6 @@ def apply_verdict(sentence: Sentence, verdict: Verdict, explain: bool = False) -
     """File the sentence under the verdict's section and set its rank inside the section."""
     sentence.section = verdict.section
     sentence.scores = verdict.scores
-    sentence.confidence = verdict.confidence
     sentence.colour = verdict.probabilities.get(OTHER, 0.0)
     # Only --explain reads the verdict (its evidence): not kept per sentence otherwise.
     sentence.verdict = verdict if explain else None
@@ -213,11 +213,11 @@ def select(analysis: Analysis, ranker: Ranker | None = None) -> dict[str, list[S
     for key in BODY_SECTIONS:
         pool = sorted((s for s in kept if s.section == key), key=_rank)
         cap = BY_KEY[key].max_items
-        fresh = [s for s in pool if not any(repeats(s, c, REPEAT) for c in said)]
-        picks = fresh[:cap]
+        fresh = (s for s in pool if not any(repeats(s, c, REPEAT) for c in said))
+        picks = list(itertools.islice(fresh, cap))  # strongest first, as the pool is
         if not picks and len(pool) >= THIN:  # the sources had material: say it here in full
             picks = pool[:1]
-        ranked[key] = sorted(picks, key=_rank)
+        ranked[key] = picks
         said += picks
     analysis.budget_dropped = fit_budget(ranked)
     chosen = {SUMMARY: summary}
