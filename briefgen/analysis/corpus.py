@@ -50,7 +50,9 @@ def word_set(words: str) -> frozenset[str]:
 
 _DIGIT = re.compile(r"\d")
 _NO_NUMBERS: frozenset[str] = frozenset()
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# Runs of letters and digits, joined by inner hyphens or apostrophes ("three-hour", "trump's"):
+# the tokens of TF-IDF here and of the learned model (learned.py), as the labelled corpus has them.
+WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOP_WORDS = word_set(
     """
     a an the and or but nor of to in on for with at by from as into over under about than then
@@ -70,10 +72,11 @@ def tokens(text: str) -> list[str]:
     3,000 articles 305 -> 254 MB, same output).
     """
     intern = sys.intern
-    return [intern(_fold(w)) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    return [intern(fold_plural(w)) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
-def _fold(word: str) -> str:
+def fold_plural(word: str) -> str:
+    """One form for singular and plural: "tariffs" -> "tariff", "policies" -> "policy"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from briefgen.analysis.corpus import WORD, fold_plural
 from briefgen.errors import InputError
 from briefgen.sections import LABELS
 
@@ -33,15 +33,12 @@ FORMAT = "briefgen-section-model/1"
 CUE_CAP = 10.0  # a cue score above this says no more (long lists do not win by length)
 CUE_SCALE = 2.5  # cue features are score / CUE_SCALE: one strong cue is about 1.2 (chosen with C)
 
-# The corpus's tokenisation: runs of letters and digits, joined by inner hyphens or apostrophes
-# ("u.s." -> u, s; "three-hour"; "trump's").
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def words_of(text: str) -> frozenset[str]:
     """A sentence as the corpus gives it: the set of its lower-case words."""
-    return frozenset(_WORD.findall(text.lower().translate(_APOSTROPHES)))
+    return frozenset(WORD.findall(text.lower().translate(_APOSTROPHES)))
 
 
 @lru_cache(maxsize=65536)  # a draft meets the same words again and again
@@ -51,13 +48,7 @@ def _word_feature(word: str) -> tuple[str, bool]:
 
 def fold(word: str) -> str:
     """One feature for the forms of a word: "ukraine's" -> "ukraine", "tariffs" -> "tariff"."""
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    return fold_plural(word.removesuffix("'s"))
 
 
 def features(words: Iterable[str], cue_scores: dict[str, float]) -> dict[str, float]:
