@@ -46,13 +46,22 @@ def _apply(options: list, command):
     return command
 
 
+max_source_mb = click.option(
+    "--max-source-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Refuse a source holding more text than this, or a file 10 times it (default: 1 MB).",
+)
+
+
 def header_options(command):
     """--title, --date, --classification, --to, --from: shared by generate and draft."""
     options = [
         click.option("--title", help="Memo title (default: from the sources)."),
         click.option("--subject", help="SUBJECT line (default: the title)."),
         click.option(
-            "--date", callback=_check_date, help="Memo date, YYYY-MM-DD (default: today)."
+            "--date",
+            callback=_check_date,
+            help="Memo date, YYYY-MM-DD (default: the newest source's date, else today).",
         ),
         click.option("--classification", help="Banner text, e.g. UNCLASSIFIED (the default)."),
         click.option("--to", "to", help="TO line of the header block."),
@@ -68,12 +77,7 @@ def header_options(command):
             type=click.Path(path_type=Path, dir_okay=False),
             help="User section model from `briefgen learn` (default: the per-user one, if any).",
         ),
-        click.option(
-            "--max-source-mb",
-            type=click.FloatRange(min=0, min_open=True),
-            help="Refuse a source holding more text than this, or a file 10 times it "
-            "(default: 1 MB).",
-        ),
+        max_source_mb,
     ]
     return _apply(options, command)
 
@@ -328,11 +332,7 @@ def draft(sources: tuple[str, ...], output: Path, explain: bool, templates, **kw
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (a list, one object a source).")
-@click.option(
-    "--max-source-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    help="Refuse sources larger than this (default: 10 MB).",
-)
+@max_source_mb
 @web_options
 def extract(sources: tuple[str, ...], as_json: bool, max_source_mb, **kwargs) -> None:
     """Print what the readers keep of each SOURCE: title, publisher, date, url, then the
