@@ -29,7 +29,7 @@ from briefgen.analysis.summarise import BUNDLED_RANKER, RANKER_FORMAT  # noqa: E
 from briefgen.sections import LABELS  # noqa: E402
 
 C = 0.1  # inverse L2 strength: of 0.1, 0.3 and 1 the best leave-one-event-out macro-F1
-RANKER_C = 0.03  # of 0.003-1, the best leave-one-event-out facts recall (13 dense features)
+RANKER_C = 0.03  # of 0.003-1, the best leave-one-event-out facts recall (held out, 14 features)
 PRUNE = 1e-3  # a feature whose weights are all smaller than this is left out of the file
 
 
@@ -74,13 +74,13 @@ def ranker_rows(events: list[dict], fold_models: list[Path]) -> list[list[tuple[
     from quality import fact_words, pseudo_documents, word_set
 
     from briefgen.analysis.pipeline import Options, analyse
-    from briefgen.analysis.summarise import POOL, candidate_features
+    from briefgen.analysis.summarise import candidate_features, candidates
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for event, model in zip(events, fold_models, strict=True):
             analysis = analyse(pseudo_documents(event, Path(tmp)), Options(section_model=model))
-            pool = sorted(analysis.kept, key=lambda s: (s.position, s.order))[:POOL]
+            pool = candidates([s for s in analysis.kept if s.standalone])  # as select() does
             facts = [fact_words(f) for f in event["bluf_facts"]]
             labels = [int(any(f <= word_set(s.text) for f in facts)) for s in pool]
             rows.append(list(zip(candidate_features(pool), labels, strict=True)))

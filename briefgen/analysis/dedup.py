@@ -185,4 +185,6 @@ def _absorb(twin: Sentence, duplicate: Sentence) -> None:
         if at == len(twin.sources) or twin.sources[at] != source_id:
             twin.sources.insert(at, source_id)
     twin.tellings += duplicate.tellings
+    # Told in one article's lead, it is lead news, whichever telling's words the memo keeps.
+    twin.position = min(twin.position, duplicate.position)
     twin.highlight = twin.highlight or duplicate.highlight
