@@ -78,9 +78,14 @@ NOTE = re.compile(
     r"^\W*(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
     r"disclaimer)\s*[:—–-]|"
     r"\b(?:an?\s+)?(?:earlier|previous|prior) version of (?:this|the) (?:article|story|report)\b|"
-    r"^\W*this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended|edited|"
-    r"auto-generated|published from)|"
-    r"\b(?:is|was|has been) (?:auto-?)?published from a (?:syndicated|wire|news agency)|"
+    r"^\W*this (?:article|story|report|piece) (?:has (?:not )?been|was(?: not)?) "
+    r"(?:updated|corrected|amended|edited|auto-generated|published from)|"
+    r"\b(?:auto-?(?:generated|published)|published) from an? (?:syndicated|wire|news agency)|"
+    # Syndication and opinion notes: "This article first appeared on ...", "The writer is a ..."
+    r"^\W*this (?:article|story|piece) (?:first|originally) appeared\b|"
+    r"^\W*this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
+    r"^\W*the views expressed\b|"
+    r"^\W*the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
     # Affiliate and rights notices: "... may earn a commission ...", "All rights reserved."
     r"^\W*disclosure\s*:|\bmay (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commission\b|"
     r"\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b|"
@@ -117,6 +122,8 @@ CAPTION = re.compile(
     r"\bpos(?:e|es|ed|ing) for (?:a|the) (?:\w+\s+)?(?:photo|picture)",
     re.IGNORECASE,
 )
+# Wire captions of archive pictures open "FILE - " (in capitals, as the wires set it).
+FILE_CAPTION = re.compile(r"^\W*FILE\s*(?:PHOTO)?\s*[-—–:]\s+\S")
 # A reporter's note about themselves: "Ana Ruiz and Tom Ek cover trade for the Europe desk."
 BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)"
@@ -229,6 +236,8 @@ def clutter_kind(text: str) -> str | None:
         CAPTION.search(text) or (_PHOTO_WORD.search(text) and CAPTION_PLACE_DATE.search(text))
     ):
         return "caption"
+    if FILE_CAPTION.match(text):
+        return "caption"
     if BIO.match(text) or (BIO_OTHER.match(text) and not _SPEECH.search(text)):
         return "byline"
     if "contribut" in low and _is_contributor_line(text):
@@ -246,6 +255,11 @@ def clutter_kind(text: str) -> str | None:
 
 _NOTE_WORDS = (
     "note",
+    "article",
+    "writer",
+    "author",
+    "views",
+    "syndicated",
     "disclosure",
     "commission",
     "rights",
