@@ -216,6 +216,7 @@ class CleanDocument:
     highlights: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # what was removed, for --explain and tests
     place: str = ""  # the dateline's place ("JOHANNESBURG" -> "Johannesburg"), if any
+    datelines: list[str] = field(default_factory=list)  # heads cut from paragraphs
 
 
 def clutter_kind(text: str) -> str | None:
@@ -325,8 +326,12 @@ def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
         return paragraph, ""
     place = match.group("place") or ""
     head = paragraph[: match.start("sep")]
+    colon = match.group("sep").strip() == ":"
+    # A transcript's speaker or an interview's "Q:" is no place: "KIM: We agreed ...".
+    if colon and (head == place and len(place) < 3 or _first_person(rest)):
+        return paragraph, ""
     # A colon follows only a place in capitals or a full dateline: "Background: The ..." stays.
-    if match.group("sep").strip() == ":" and not (place.isupper() or head != place):
+    if colon and not (place.isupper() or head != place):
         if not (lead and _lead_colon_dateline(place, rest)):
             return paragraph, ""
         # "Update:" or "Note:" may open a story too: cut, but not recorded as the place.
@@ -338,14 +343,13 @@ def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
 
 def _lead_colon_dateline(place: str, rest: str) -> bool:
     """ "New Delhi: The talks ..." but not a speaker's label: "Trump: We will ...", "Q: ..."."""
-    first = rest.split(maxsplit=1)[0].strip(",.;:").lower()
-    return (
-        len(place) >= 3
-        and len(place.split()) <= 3
-        and rest[:1].isupper()
-        and first not in _FIRST_PERSON
-        and _looks_like_place(place)
-    )
+    return len(place.split()) <= 3 and rest[:1].isupper() and _looks_like_place(place)
+
+
+def _first_person(text: str) -> bool:
+    """Does ``text`` open as a speaker talks ("We will ...", "I think ...")?"""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].strip(",.;:!?").lower() in _FIRST_PERSON
 
 
 _FIRST_PERSON = word_set("i i'm i’m we we're we’re we'll we’ll my our us you your let's let’s")
@@ -403,6 +407,7 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
         rest, place = strip_dateline(line, lead=len(result.paragraphs) == len(headline))
         if rest != line:
             result.dropped.append(line[: len(line) - len(rest)].strip())
+            result.datelines.append(result.dropped[-1])
             result.place = result.place or place
             line = rest
         result.paragraphs.append(line)
