@@ -129,8 +129,8 @@ def shorten(text: str, title: str) -> str:
     title_words = set(tokens(title))
     second = _SECOND_CLAUSE.search(text)
     if second and len(text[second.end() :].split()) >= MIN_WORDS:
-        head = tokens(text[: second.start()])
-        if head and sum(w not in title_words for w in head) / len(head) <= MAX_REPEAT:
+        first = tokens(text[: second.start()])
+        if first and sum(w not in title_words for w in first) / len(first) <= MAX_REPEAT:
             text = text[second.end() :]  # the first clause retells the title: the second adds
     said = _TRAILING_PHRASE.search(text)
     if said and set(tokens(said.group(0))) <= title_words:
