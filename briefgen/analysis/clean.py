@@ -73,23 +73,27 @@ SOCIAL = re.compile(
     r"\W*){2,}$",
     re.IGNORECASE,
 )
-# Editor's notes, corrections and syndication notes.
-NOTE = re.compile(
-    r"^\W*(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
+# Editor's notes, corrections, syndication, opinion, affiliate and rights notes. Most open the
+# line (matched there only); a few sit anywhere in it (searched, after a cheap word test).
+NOTE_HEAD = re.compile(
+    r"^\W*(?:(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
     r"disclaimer)\s*[:—–-]|"
-    r"\b(?:an?\s+)?(?:earlier|previous|prior) version of (?:this|the) (?:article|story|report)\b|"
-    r"^\W*this (?:article|story|report|piece) (?:has (?:not )?been|was(?: not)?) "
+    r"this (?:article|story|report|piece) (?:has (?:not )?been|was(?: not)?) "
     r"(?:updated|corrected|amended|edited|auto-generated|published from)|"
+    # "This article first appeared on ...", "The writer is a ...", "Disclosure: ..."
+    r"this (?:article|story|piece) (?:first|originally) appeared\b|"
+    r"this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
+    r"the views expressed\b|"
+    r"the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
+    r"disclosure\s*:|(?:copyright\s*)?©\s*(?:\d{4}|copyright))",
+    re.IGNORECASE,
+)
+NOTE_INSIDE = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous|prior) version of (?:this|the) (?:article|story|report)\b|"
     r"\b(?:auto-?(?:generated|published)|published) from an? (?:syndicated|wire|news agency)|"
-    # Syndication and opinion notes: "This article first appeared on ...", "The writer is a ..."
-    r"^\W*this (?:article|story|piece) (?:first|originally) appeared\b|"
-    r"^\W*this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
-    r"^\W*the views expressed\b|"
-    r"^\W*the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
-    # Affiliate and rights notices: "... may earn a commission ...", "All rights reserved."
-    r"^\W*disclosure\s*:|\bmay (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commission\b|"
+    r"\bmay (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commission\b|"
     r"\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b|"
-    r"\bmay not be (?:re)?published, broadcast\b|^\W*(?:copyright\s*)?©\s*(?:\d{4}|copyright)",
+    r"\bmay not be (?:re)?published, broadcast\b",
     re.IGNORECASE,
 )
 # Embedded posts: a tweet's signature "— Name (@handle) September 3, 2025", a handle or a link.
@@ -229,7 +233,9 @@ def clutter_kind(text: str) -> str | None:
         return "social"
     # The searching rules run only where a word they need occurs: most sentences have none.
     low = text.lower()
-    if any(word in low for word in _NOTE_WORDS) and NOTE.search(text):
+    if NOTE_HEAD.match(text) or (
+        any(word in low for word in _NOTE_WORDS) and NOTE_INSIDE.search(text)
+    ):
         return "editor's note"
     if any(word in low for word in _EMBED_WORDS) and EMBED.search(text):
         return "embedded post"
@@ -254,26 +260,7 @@ def clutter_kind(text: str) -> str | None:
     return None
 
 
-_NOTE_WORDS = (
-    "note",
-    "article",
-    "writer",
-    "author",
-    "views",
-    "syndicated",
-    "disclosure",
-    "commission",
-    "rights",
-    "commercial",
-    "broadcast",
-    "©",
-    "correction",
-    "clarification",
-    "disclaimer",
-    "version of",
-    "this ",
-    "publish",
-)
+_NOTE_WORDS = ("version of", "from a", "commission", "rights reserved", "commercial", "broadcast")
 _EMBED_WORDS = ("@", ".com/", "t.co/", "post shared")
 _CAPTION_WORDS = ("photo", "image", "picture", "©", "pose")
 
