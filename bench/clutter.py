@@ -187,6 +187,7 @@ def extraction(verbose: bool) -> int:
     available: Counter[str] = Counter()
     dropped: Counter[str] = Counter()
     outside = outside_removed = 0
+    heads: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for page_id, entry in sorted(truth.items()):
             half = "held out" if page_id.startswith(HELD_OUT) else "dev"
@@ -202,7 +203,11 @@ def extraction(verbose: bool) -> int:
                 for s in split_sentences(p)
                 if len(s.split()) >= 6 and re.search(r"[.!\"”’]$", s)
             ]
-            _, kept = story_sentences(document.text, document.title)
+            cleaned, kept = story_sentences(document.text, document.title)
+            # A cut head keeps the sentence, so a wrong cut ("Rovers:") is not a drop: list them.
+            heads[half] += len(cleaned.datelines)
+            for head in cleaned.datelines if verbose else []:
+                print(f"  {page_id[:8]} ({half}): dateline cut: {head}")
             kept_text = " ".join(_norm(s) for s in kept)
             kept_norm = [_norm(s) for s in kept]
             reader = " ".join(_norm(s) for s in document.text.splitlines())
@@ -231,7 +236,8 @@ def extraction(verbose: bool) -> int:
         f"cleaning: {sum(dropped.values())} of {sum(available.values())} "
         f"(dev pages 0-7: {dropped['dev']} of {available['dev']}; held-out pages 8-f: "
         f"{dropped['held out']} of {available['held out']}); "
-        f"non-article sentences removed: {outside_removed} of {outside} (not held out)"
+        f"non-article sentences removed: {outside_removed} of {outside} (not held out); "
+        f"dateline heads cut: {heads['dev']} on dev pages, {heads['held out']} on held-out pages"
     )
     return sum(dropped.values())
 

@@ -379,7 +379,8 @@ def validate(brief_file: Path) -> None:
     help="Cue file the briefs were drafted with (to see which bullets were deleted).",
 )
 def learn(briefs: tuple[Path, ...], model: Path | None, show: bool, cues: Path | None) -> None:
-    """Learn from edited BRIEF files: moved bullets teach their section, deleted ones `other`."""
+    """Learn from edited BRIEF files: moved bullets teach their section, deleted ones `other`;
+    bullets left in place weigh little."""
     from briefgen.analysis.usermodel import default_model_path, describe, learn_briefs
     from briefgen.errors import UsageError
 

@@ -145,10 +145,14 @@ def test_place_and_colon_is_a_dateline_only_where_the_story_opens() -> None:
     [
         "Minister Ana Ruiz: We will not sign this week.",
         "A: The steel makers gain most from the new quota.",
+        "Q: Minister – Will the quota rules change again before the summer recess?",
+        "RUIZ: We have agreed on the text and will sign it on Friday.",
     ],
 )
 def test_a_speaker_label_at_the_story_head_is_kept(paragraph: str) -> None:
-    assert clean_text("\n".join([paragraph, BEFORE]), title="Talks").paragraphs[0] == paragraph
+    cleaned = clean_text("\n".join([paragraph, BEFORE]), title="Talks")
+    assert cleaned.paragraphs[0] == paragraph
+    assert (cleaned.place, cleaned.datelines) == ("", [])
 
 
 def test_untitled_document_headline_does_not_hide_the_lead_dateline() -> None:

@@ -32,6 +32,9 @@ def _labels(sentence: str) -> dict[str, str]:
         # "exports to X": the noun's own complement
         ("Timber exports to Vastland fell to $3.2 billion last year.", "$3.2 billion",
          "Timber exports to Vastland"),
+        # a bare head is named by the short clause after it
+        ("The deal averts the 40% levy Norland had threatened from May.", "40%",
+         "Levy Norland had threatened"),
         # a time adjunct before the verb is not what the figure measures
         ("The mean rent of a small flat rented privately in March was $1,250.", "$1,250",
          "Rent of a small flat"),

@@ -69,6 +69,16 @@ def test_shortening_drops_resolved_past_dates_and_roles_the_title_already_names(
     text = ("Mayor-elect aside, President Mira Arlen and Federal Chancellor Ode Vosk agreed on "
             "Sunday (12 May 2024) a ferry treaty, in the years ahead.")  # fmt: skip
     assert shorten(text, TITLE) == "Mayor-elect aside, Arlen and Vosk agreed a ferry treaty"
+    # a first clause that retells the title gives way to a second main clause that adds
+    title = "Arlen–Vosk meeting in Talvik: ferry fares cut to 8%"
+    both = "Arlen will cut ferry fares to 8% in Talvik, while Vosk will reopen the northern quay."
+    assert shorten(both, title) == "Vosk will reopen the northern quay"
+    assert shorten(both, TITLE) == both.rstrip(".")  # this title does not tell the cut
+    # a closing phrase that only repeats the title goes; one that adds stays
+    repeats = "Arlen and Vosk signed a ferry treaty, at the River Forum in Talvik."
+    assert shorten(repeats, TITLE) == "Arlen and Vosk signed a ferry treaty"
+    added = "Arlen and Vosk signed a ferry treaty, in a ceremony on the old quay."
+    assert shorten(added, TITLE) == added.rstrip(".")
     ahead = "Arlen will sign the ferry treaty next month (June 2024) in the capital city."
     assert "(June 2024)" in shorten(ahead, TITLE)  # a date still ahead stays
 

@@ -73,23 +73,27 @@ SOCIAL = re.compile(
     r"\W*){2,}$",
     re.IGNORECASE,
 )
-# Editor's notes, corrections and syndication notes.
-NOTE = re.compile(
-    r"^\W*(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
+# Editor's notes, corrections, syndication, opinion, affiliate and rights notes. Most open the
+# line (matched there only); a few sit anywhere in it (searched, after a cheap word test).
+NOTE_HEAD = re.compile(
+    r"^\W*(?:(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
     r"disclaimer)\s*[:—–-]|"
-    r"\b(?:an?\s+)?(?:earlier|previous|prior) version of (?:this|the) (?:article|story|report)\b|"
-    r"^\W*this (?:article|story|report|piece) (?:has (?:not )?been|was(?: not)?) "
+    r"this (?:article|story|report|piece) (?:has (?:not )?been|was(?: not)?) "
     r"(?:updated|corrected|amended|edited|auto-generated|published from)|"
+    # "This article first appeared on ...", "The writer is a ...", "Disclosure: ..."
+    r"this (?:article|story|piece) (?:first|originally) appeared\b|"
+    r"this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
+    r"the views expressed\b|"
+    r"the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
+    r"disclosure\s*:|(?:copyright\s*)?©\s*(?:\d{4}|copyright))",
+    re.IGNORECASE,
+)
+NOTE_INSIDE = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous|prior) version of (?:this|the) (?:article|story|report)\b|"
     r"\b(?:auto-?(?:generated|published)|published) from an? (?:syndicated|wire|news agency)|"
-    # Syndication and opinion notes: "This article first appeared on ...", "The writer is a ..."
-    r"^\W*this (?:article|story|piece) (?:first|originally) appeared\b|"
-    r"^\W*this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
-    r"^\W*the views expressed\b|"
-    r"^\W*the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
-    # Affiliate and rights notices: "... may earn a commission ...", "All rights reserved."
-    r"^\W*disclosure\s*:|\bmay (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commission\b|"
+    r"\bmay (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commission\b|"
     r"\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b|"
-    r"\bmay not be (?:re)?published, broadcast\b|^\W*(?:copyright\s*)?©\s*(?:\d{4}|copyright)",
+    r"\bmay not be (?:re)?published, broadcast\b",
     re.IGNORECASE,
 )
 # Embedded posts: a tweet's signature "— Name (@handle) September 3, 2025", a handle or a link.
@@ -216,6 +220,7 @@ class CleanDocument:
     highlights: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # what was removed, for --explain and tests
     place: str = ""  # the dateline's place ("JOHANNESBURG" -> "Johannesburg"), if any
+    datelines: list[str] = field(default_factory=list)  # heads cut from paragraphs
 
 
 def clutter_kind(text: str) -> str | None:
@@ -228,7 +233,9 @@ def clutter_kind(text: str) -> str | None:
         return "social"
     # The searching rules run only where a word they need occurs: most sentences have none.
     low = text.lower()
-    if any(word in low for word in _NOTE_WORDS) and NOTE.search(text):
+    if NOTE_HEAD.match(text) or (
+        any(word in low for word in _NOTE_WORDS) and NOTE_INSIDE.search(text)
+    ):
         return "editor's note"
     if any(word in low for word in _EMBED_WORDS) and EMBED.search(text):
         return "embedded post"
@@ -253,26 +260,7 @@ def clutter_kind(text: str) -> str | None:
     return None
 
 
-_NOTE_WORDS = (
-    "note",
-    "article",
-    "writer",
-    "author",
-    "views",
-    "syndicated",
-    "disclosure",
-    "commission",
-    "rights",
-    "commercial",
-    "broadcast",
-    "©",
-    "correction",
-    "clarification",
-    "disclaimer",
-    "version of",
-    "this ",
-    "publish",
-)
+_NOTE_WORDS = ("version of", "from a", "commission", "rights reserved", "commercial", "broadcast")
 _EMBED_WORDS = ("@", ".com/", "t.co/", "post shared")
 _CAPTION_WORDS = ("photo", "image", "picture", "©", "pose")
 
@@ -325,8 +313,12 @@ def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
         return paragraph, ""
     place = match.group("place") or ""
     head = paragraph[: match.start("sep")]
+    colon = match.group("sep").strip() == ":"
+    # A transcript's speaker or an interview's "Q:" is no place: "KIM: We agreed ...".
+    if colon and (head == place and len(place) < 3 or _first_person(rest)):
+        return paragraph, ""
     # A colon follows only a place in capitals or a full dateline: "Background: The ..." stays.
-    if match.group("sep").strip() == ":" and not (place.isupper() or head != place):
+    if colon and not (place.isupper() or head != place):
         if not (lead and _lead_colon_dateline(place, rest)):
             return paragraph, ""
         # "Update:" or "Note:" may open a story too: cut, but not recorded as the place.
@@ -338,14 +330,13 @@ def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
 
 def _lead_colon_dateline(place: str, rest: str) -> bool:
     """ "New Delhi: The talks ..." but not a speaker's label: "Trump: We will ...", "Q: ..."."""
-    first = rest.split(maxsplit=1)[0].strip(",.;:").lower()
-    return (
-        len(place) >= 3
-        and len(place.split()) <= 3
-        and rest[:1].isupper()
-        and first not in _FIRST_PERSON
-        and _looks_like_place(place)
-    )
+    return len(place.split()) <= 3 and rest[:1].isupper() and _looks_like_place(place)
+
+
+def _first_person(text: str) -> bool:
+    """Does ``text`` open as a speaker talks ("We will ...", "I think ...")?"""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].strip(",.;:!?").lower() in _FIRST_PERSON
 
 
 _FIRST_PERSON = word_set("i i'm i’m we we're we’re we'll we’ll my our us you your let's let’s")
@@ -403,6 +394,7 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
         rest, place = strip_dateline(line, lead=len(result.paragraphs) == len(headline))
         if rest != line:
             result.dropped.append(line[: len(line) - len(rest)].strip())
+            result.datelines.append(result.dropped[-1])
             result.place = result.place or place
             line = rest
         result.paragraphs.append(line)

@@ -283,6 +283,23 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
     return phrase, verb
 
 
+_CLAUSE_AUX = word_set("had has have was were")
+
+
+def _contact_clause(words: list[str]) -> list[str]:
+    """ "the 30% rate Trump had threatened": a bare head is named by the short clause after it
+    (a name, perhaps "had", and a past participle); [] when no such clause follows."""
+    if not words or not words[0][0].isupper() or words[0].lower() in _STOP:
+        return []
+    clause = words[:1]
+    rest = words[1:3]
+    if rest and rest[0].lower() in _CLAUSE_AUX:
+        clause.append(rest.pop(0))
+    if rest and rest[0].lower().endswith("ed") and _is_verb(rest[0]):
+        return [*clause, rest[0]]
+    return []
+
+
 def _verb_before(before: list[str]) -> str:
     """The last verb among the few words before the figure ("" if none)."""
     for word in reversed(before[-4:]):
@@ -338,6 +355,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
         phrase = _phrase_after(after)
+        if len(phrase) == 1:
+            phrase += _contact_clause(after[1:])
         if phrase:
             return _finish(phrase)
     subject, verb = _subject(before)

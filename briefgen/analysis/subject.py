@@ -53,6 +53,11 @@ _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?=(?:which|who|where|while|as|after|before|when|although|though|but|including|"
     r"according|with|and\s+(?:then|also)|\w+ing)\b)|\s[—–]\s"
 )
+# A second main clause with its own subject: "X will cut tariffs to 47%, while Beijing will ..."
+_SECOND_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|and|but)|;)\s+(?=[A-Z])")
+MAX_REPEAT = 0.5  # a first clause with at most this share of words the title lacks retells it
+# A closing phrase after the last comma that opens with a preposition: ", at the X Summit".
+_TRAILING_PHRASE = re.compile(r",\s+(?:at|in|on|during|on the sidelines of)\s[^,;]*$")
 # A connective that points back to a previous sentence: a subject line stands alone.
 _LEAD_CONNECTIVE = re.compile(
     r"^(?:In fact|However|Meanwhile|Still|Indeed|Moreover|Also|Instead|Separately|In addition|"
@@ -113,12 +118,23 @@ def _score(
 
 
 def shorten(text: str, title: str) -> str:
-    """``text`` as a subject line: a leading connective, resolved past dates and the roles of
-    people the title names go; then, while it is longer than SUBJECT_WORDS, trailing clauses,
-    but never the last clause that carries a number or a condition, nor below MIN_KEPT words."""
+    """``text`` as a subject line: a leading connective, resolved past dates, the roles of
+    people the title names, a first clause that retells the title (when a second main clause
+    follows) and a closing phrase that only repeats the title go; then, while it
+    is longer than SUBJECT_WORDS, trailing clauses, but never the last clause that carries a
+    number or a condition, nor below MIN_KEPT words."""
     text = _LEAD_CONNECTIVE.sub("", text)
     text = _VAGUE_TIME.sub("", _RESOLVED_DATE.sub("", text).strip().rstrip("."))
     text = _short_names(text, title)
+    title_words = set(tokens(title))
+    second = _SECOND_CLAUSE.search(text)
+    if second and len(text[second.end() :].split()) >= MIN_WORDS:
+        first = tokens(text[: second.start()])
+        if first and sum(w not in title_words for w in first) / len(first) <= MAX_REPEAT:
+            text = text[second.end() :]  # the first clause retells the title: the second adds
+    said = _TRAILING_PHRASE.search(text)
+    if said and set(tokens(said.group(0))) <= title_words:
+        text = text[: said.start()]  # ", at the AI Action Summit in Paris": the title says so
     while len(text.split()) > SUBJECT_WORDS:
         breaks = list(_CLAUSE_BREAK.finditer(text))
         if not breaks:
