@@ -142,12 +142,47 @@ def label_shape(verbose: bool) -> None:
                     if kind in ("money", "percent", "measure", "share"):
                         labels.append((label, value, sentence))
     good = [x for x in labels if _well_formed(x[0])]
+    bare = [x for x in labels if _bare_head(x[0], x[2])]
     print(f"real pages (held out): {len(labels)} figures labelled; noun phrase <= 6 words: "
           f"{len(good)}/{len(labels)} = {len(good) / max(len(labels), 1):.2f}")  # fmt: skip
+    print(f"  a bare head noun where the sentence names more (its owner, or of/in/on/for ...): "
+          f"{len(bare)}/{len(labels)}")  # fmt: skip
     if verbose:
         for label, value, sentence in random.Random(14).sample(labels, min(30, len(labels))):
             mark = " " if _well_formed(label) else "x"
             print(f"  {mark} {label} | {value}    <- {sentence[:110]}")
+        for label, value, sentence in bare:
+            print(f"  bare {label} | {value}    <- {sentence[:110]}")
+
+
+_MONTH_OR_DAY = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I
+)
+
+
+def _bare_head(label: str, sentence: str) -> bool:
+    """A one-word label ("Target") where the sentence gives the head more words that name the
+    measure: a possessive owner before it ("WeWork's employees") or a complement after it
+    ("target of ... for private investment", "residents of Delhi")."""
+    if len(label.split()) != 1:
+        return False
+    words = re.findall(r"[\w'’$%.,-]+", sentence)
+    for i, word in enumerate(words):
+        if word.lower().strip(".,") != label.lower():
+            continue
+        owner = i > 1 and re.search(r"[’']s$", words[i - 2]) and _NUMBER.search(words[i - 1])
+        if owner or (i and re.search(r"^[A-Z].*[’']s$", words[i - 1])):
+            return True
+        rest = words[i + 1 : i + 5]
+        if rest and rest[0] == "of" and len(rest) > 1 and _NUMBER.search(rest[1]):
+            rest = rest[2:]  # "a target of JPY 10 trillion for ...": past the figure
+            while rest and (_NUMBER.search(rest[0]) or rest[0].isupper()):
+                rest = rest[1:]
+        if len(rest) > 1 and rest[0] in ("of", "in", "on", "for"):
+            nxt = next((w for w in rest[1:] if w.lower() not in _FUNCTION), "")
+            if nxt and not _NUMBER.search(nxt) and not _MONTH_OR_DAY.match(nxt):
+                return True
+    return False
 
 
 def _well_formed(label: str) -> bool:

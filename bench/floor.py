@@ -219,7 +219,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--gc"]:  # the setting briefgen.cli.main makes: a like-for-like floor
         import gc
 
-        gc.set_threshold(10_000, 10, 10)
+        gc.set_threshold(10_000, 100, 10)
         argv = argv[1:]
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)

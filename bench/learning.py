@@ -3,9 +3,14 @@
 For each kind of event in ../shared/corpus (conflicts, trade deals, summits), and each event of
 that kind in turn: the bundled model is trained without any event of the kind (so the kind is
 new to it); the other events of the kind stand for briefs an analyst corrected: every sentence
-the model files in a memo section is moved to its labelled section, or deleted when the labels
-call it colour (`other`); `briefgen learn`'s fit folds those corrections into a user model; and
-the held-out event is classified with and without it. All figures are held out.
+the model files in a memo section is moved to its labelled section, deleted when the labels
+call it colour (`other`), or left in place (confirmed) when the model was right; `briefgen
+learn`'s fit folds those corrections into a user model; and the held-out event is classified
+with and without it. All figures are held out.
+
+The columns compare what a confirmed bullet weighs against a moved or deleted one (1): 0 learns
+from the changes alone, 1 from every bullet alike (what `learn` did before). usermodel.py's
+CONFIRMED_WEIGHT is set from this table.
 
     python3 bench/learning.py [CORPUS]
 """
@@ -25,8 +30,9 @@ from train import fit  # noqa: E402
 
 from briefgen.analysis.classify import Classifier, load_cues  # noqa: E402
 from briefgen.analysis.learned import model_from_dict  # noqa: E402
-from briefgen.analysis.usermodel import Example, fit_user_weights  # noqa: E402
+from briefgen.analysis.usermodel import WEIGHTS, Example, fit_user_weights  # noqa: E402
 
+CONFIRMED = (0.0, 0.1, 0.25, 0.5, 1.0)  # weights of a confirmed bullet to compare
 # Events by kind, by the number that starts their file name.
 KINDS = {
     "conflict and ceasefire": ("01", "03", "04", "09"),
@@ -36,13 +42,17 @@ KINDS = {
 
 
 def corrections(events: list[dict], classifier: Classifier) -> list[Example]:
-    """What an analyst's edits of these events' drafts would teach."""
+    """What an analyst's edits of these events' drafts would teach, with what was done."""
     out = []
     for event in events:
         for sentence in event["sentences"]:
             words = frozenset(sentence["words"])
-            if classifier.classify_words(words).section != "other":  # shown in the draft
-                out.append(Example(words, sentence["section"], event["name"]))
+            shown = classifier.classify_words(words).section
+            if shown == "other":
+                continue  # not in the draft: nothing for the analyst to correct
+            label = sentence["section"]
+            change = "confirmed" if label == shown else "deleted" if label == "other" else "moved"
+            out.append(Example(words, label, event["name"], change))
     return out
 
 
@@ -68,20 +78,34 @@ def main(argv: list[str] | None = None) -> int:
     events = load_events(corpus)
     cues = load_cues(None)
     print("learning from corrected briefs of one kind (held out: base never saw the kind)")
-    print(f"{'kind':<26}{'accuracy before':>16}{'after':>8}{'macro-F1 before':>17}{'after':>8}")
+    print("accuracy / macro-F1 on the held-out event, by the weight of a confirmed bullet")
+    head = "".join(f"{f'confirmed {w:g}':>16}" for w in CONFIRMED)
+    print(f"{'kind':<24}{'no learning':>16}{head}")
+    totals = [[0.0, 0.0] for _ in range(len(CONFIRMED) + 1)]
+    changes: Counter = Counter()
     for kind, numbers in KINDS.items():
         members = [e for e in events if e["name"][:2] in numbers]
         others = [s for e in events if e["name"][:2] not in numbers for s in e["sentences"]]
         base = Classifier(cues, model_from_dict(fit(others, cues), corpus))
-        before = after = (0.0, 0.0)
+        sums = [[0.0, 0.0] for _ in range(len(CONFIRMED) + 1)]
         for target in members:
-            taught = [e for e in members if e is not target]
-            user = fit_user_weights(corrections(taught, base), base)
-            b = score([target], base)
-            a = score([target], Classifier(cues, base.model, user))
-            before = (before[0] + b[0] / len(members), before[1] + b[1] / len(members))
-            after = (after[0] + a[0] / len(members), after[1] + a[1] / len(members))
-        print(f"{kind:<26}{before[0]:>16.3f}{after[0]:>8.3f}{before[1]:>17.3f}{after[1]:>8.3f}")
+            taught = corrections([e for e in members if e is not target], base)
+            changes.update(e.change for e in taught)
+            scores = [score([target], base)]
+            for weight in CONFIRMED:
+                user = fit_user_weights(taught, base, {**WEIGHTS, "confirmed": weight})
+                scores.append(score([target], Classifier(cues, base.model, user)))
+            for column, (acc, f1) in enumerate(scores):
+                sums[column][0] += acc / len(members)
+                sums[column][1] += f1 / len(members)
+        cells = "".join(f"{f'{a:.3f} / {f:.3f}':>16}" for a, f in sums)
+        print(f"{kind:<24}{cells}")
+        for column, (acc, f1) in enumerate(sums):
+            totals[column][0] += acc / len(KINDS)
+            totals[column][1] += f1 / len(KINDS)
+    print(f"{'mean of the kinds':<24}" + "".join(f"{f'{a:.3f} / {f:.3f}':>16}" for a, f in totals))
+    told = ", ".join(f"{changes[c]} {c}" for c in ("moved", "deleted", "confirmed"))
+    print(f"corrections taught (over all folds): {told}")
     return 0
 
 

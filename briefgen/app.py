@@ -37,7 +37,7 @@ class Style:
 
 @dataclass(frozen=True)
 class Output:
-    """Checked output options: formats, loaded theme, absolute templates folder, address.
+    """Checked output options: formats, loaded theme, absolute templates folder, --eml recipients.
 
     Picklable (no callbacks), so a batch checks once and sends it to every worker.
     """
@@ -46,7 +46,7 @@ class Output:
     theme: Theme | None = None
     reference_docx: Path | None = None
     templates: Path | None = None
-    eml: str | None = None
+    recipients: list | None = None  # --eml, parsed once here (email Address objects pickle)
 
     def settings(self, warn: Warn) -> RenderSettings:
         from briefgen.render.base import RenderSettings
@@ -64,10 +64,11 @@ def prepare_output(formats: str, style: Style, warn: Warn) -> Output:
     from briefgen.render.base import check_formats, parse_formats
 
     names = check_formats(parse_formats(formats), warn)
+    recipients = None
     if style.eml is not None:
         from briefgen.mail import parse_recipients
 
-        parse_recipients(style.eml)
+        recipients = parse_recipients(style.eml)
     theme = None
     if style.theme is not None:
         from briefgen.render.theme import load_theme
@@ -82,7 +83,7 @@ def prepare_output(formats: str, style: Style, warn: Warn) -> Output:
         theme=theme,
         reference_docx=style.reference_docx,
         templates=user_templates(style.templates, warn),
-        eml=style.eml,
+        recipients=recipients,
     )
 
 
@@ -167,13 +168,8 @@ def apply_overrides(brief: Brief, options: Any) -> Brief:
 
 def write_memo(brief: Brief, out_dir: Path, output: Output, warn: Warn) -> list[Path]:
     """The memo in every format and, when asked, its e-mail draft, all written or none."""
-    recipients = None
-    if output.eml is not None:
-        from briefgen.mail import parse_recipients
-
-        recipients = parse_recipients(output.eml)
     settings = output.settings(warn)
-    return render_brief(brief, out_dir, output.formats, settings, recipients)
+    return render_brief(brief, out_dir, output.formats, settings, output.recipients)
 
 
 def render_brief(

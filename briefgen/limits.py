@@ -158,14 +158,19 @@ def check_zip(package: zipfile.ZipFile, path: Path, limit: int) -> None:
         )
 
 
-def check_office_zip(data: bytes, path: Path, limit: int, what: str = "Word document") -> None:
+def check_office_zip(data: bytes, path: Path, limit: int, what: str = "Word document") -> bytes:
     """A Word package's zip checks (``check_zip``), and no DTD in any XML part: OOXML forbids
-    them, and a DTD is how an XML file asks for entity expansion or a fetch from elsewhere."""
+    them, and a DTD is how an XML file asks for entity expansion or a fetch from elsewhere.
+
+    Returns the package's ``[Content_Types].xml`` (empty when it has none), which says what
+    kind of package it is, so the zip's index is read once for both.
+    """
     import io
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             check_zip(package, path, limit)
+            types = b""
             for info in package.infolist():
                 if info.filename.endswith((".xml", ".rels")):
                     with package.open(info) as member:
@@ -174,6 +179,9 @@ def check_office_zip(data: bytes, path: Path, limit: int, what: str = "Word docu
                         raise InputError(
                             path, f"{what} part {info.filename} declares a DTD; refusing it"
                         )
+                if info.filename == "[Content_Types].xml":
+                    types = package.read(info)
+            return types
     except InputError:
         raise
     except Exception as exc:  # zipfile and zlib fail on damaged input with many types

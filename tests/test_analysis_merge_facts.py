@@ -92,7 +92,7 @@ def test_real_seeds_merged_duplicate_cites_both() -> None:
         ),
         (
             "The two governments set a target of USD 100 billion in non-oil trade by 2030.",
-            ("money", "Target", "USD 100 billion by 2030"),
+            ("money", "Target in non-oil trade", "USD 100 billion by 2030"),
         ),
         (
             "Non-oil trade rose 20% to USD 57.8 billion.",

@@ -63,3 +63,21 @@ def test_a_damaged_copy_is_replaced(counted):
     assert read_bundled(source, parse)["fonts"] == ["DejaVu Sans"]
     assert read_bundled(source, parse)["fonts"] == ["DejaVu Sans"]
     assert len(calls) == 2
+
+
+def test_the_bundled_model_read_from_its_copy_is_the_checked_json_model(tmp_path, monkeypatch):
+    from briefgen.analysis import learned
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    from_json = learned.model_from_dict(
+        learned.read_model_file(learned.BUNDLED_MODEL), learned.BUNDLED_MODEL
+    )
+    models = []
+    for _ in range(2):  # the first run writes the copy, the second reads it
+        learned.bundled_model.cache_clear()
+        models.append(learned.bundled_model())
+    learned.bundled_model.cache_clear()
+    assert list(Path(sys.pycache_prefix).rglob("section_model.json.marshal"))
+    assert models[0] == models[1] == from_json
+    assert isinstance(models[1].bias, tuple) and isinstance(models[1].labels, tuple)

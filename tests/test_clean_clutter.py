@@ -113,3 +113,66 @@ def test_a_rule_inside_a_long_paragraph_does_not_drop_the_paragraph() -> None:
 )
 def test_clutter_kind(text: str, kind: str | None) -> None:
     assert clutter_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NEW YORK, Dec. 1, 2025 /PRNewswire/ --",
+        "Brussels, 12.06.2025 –",
+        "New Delhi [India], March 3 (ANI):",
+        "Dubai, UAE, 12th March 2025:",
+        "Tokyo, Japan – Monday, 3 March 2025:",
+        "ABUJA, Nigeria — (Reuters)",
+    ],
+)
+def test_dateline_of_wire_and_press_release_forms_is_cut(dateline: str) -> None:
+    _, kept = story_sentences("\n".join([BEFORE, f"{dateline} {LEAD}", AFTER]))
+    assert kept == [BEFORE, LEAD, AFTER]
+
+
+def test_place_and_colon_is_a_dateline_only_where_the_story_opens() -> None:
+    cleaned = clean_text("\n".join([f"Lahore: {LEAD}", BEFORE]), title="Talks resume")
+    assert cleaned.paragraphs == [LEAD, BEFORE]
+    assert cleaned.place == ""  # "Update:" opens a story the same way: not taken for a place
+    # Further down the same shape is a team's or a speaker's label, and stays.
+    later = "Rovers: The captain missed training with a knee strain."
+    assert clean_text("\n".join([BEFORE, later])).paragraphs == [BEFORE, later]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Minister Ana Ruiz: We will not sign this week.",
+        "A: The steel makers gain most from the new quota.",
+        "Q: Minister – Will the quota rules change again before the summer recess?",
+        "RUIZ: We have agreed on the text and will sign it on Friday.",
+    ],
+)
+def test_a_speaker_label_at_the_story_head_is_kept(paragraph: str) -> None:
+    cleaned = clean_text("\n".join([paragraph, BEFORE]), title="Talks")
+    assert cleaned.paragraphs[0] == paragraph
+    assert (cleaned.place, cleaned.datelines) == ("", [])
+
+
+def test_untitled_document_headline_does_not_hide_the_lead_dateline() -> None:
+    cleaned = clean_text("\n".join(["Talks resume in the capital", f"Cape Town: {LEAD}"]))
+    assert cleaned.paragraphs == ["Talks resume in the capital", LEAD]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kim Soler contributed reporting from Geneva.", "byline"),
+        ("Japan contributed research funding to the project.", None),
+        ("Follow him on X @someone.", "promo"),
+        (
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "editor's note",
+        ),
+        ("A handout image shows the port, in Darwin, Australia on May 4, 2025.", "caption"),
+        ("The accord was signed in Darwin, Australia on May 4, 2025.", None),
+    ],
+)
+def test_clutter_kind_of_credit_promo_notice_and_caption_forms(text: str, kind: str | None) -> None:
+    assert clutter_kind(text) == kind

@@ -286,3 +286,25 @@ def test_logo_that_is_not_an_image_is_refused_before_rendering(tmp_path):
     result = run_cli("render", str(brief_file), "-o", str(tmp_path / "out"), "--theme", str(theme))
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {theme}: logo: crest.png is not a PNG or JPEG image"
+
+
+@pytest.mark.parametrize(
+    ("text", "east_asian"),
+    [
+        ("Modi and Takaichi met in Johannesburg – ₹, ¥, “quotes”", False),
+        ("", False),
+        ("高市早苗 met Modi", True),
+        ("カタカナ", True),
+        ("full-width ！", True),
+        ("ideographic\u3000space", True),
+        ("Devanagari नरेंद्र मोदी", False),
+        ("Hangul 서울 (not in the class)", False),
+    ],
+)
+def test_docx_east_asian_hint_text(text, east_asian):
+    import re
+
+    from briefgen.render import docx_memo
+
+    assert docx_memo._is_east_asian(text) is east_asian
+    assert (re.search(docx_memo._EAST_ASIAN, text) is not None) is east_asian

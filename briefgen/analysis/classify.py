@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from briefgen.analysis.corpus import OTHER
@@ -84,15 +84,20 @@ class Verdict:
 
 @dataclass(frozen=True)
 class CueSet:
-    """Compiled cue terms: one regex per section plus the weight of each term."""
+    """Cue terms: the weight of each term per section, indexed by word for the model."""
 
-    patterns: dict[str, re.Pattern[str]]
     weights: dict[str, dict[str, float]]
     index: _WordIndex = field(default_factory=lambda: _WordIndex({}))
 
     @property
     def sections(self) -> list[str]:
-        return list(self.patterns)
+        return list(self.weights)
+
+    @cached_property
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        """One regex per section, for ``classify`` alone: the model path never reads them,
+        and compiling them cost every run ~3 ms."""
+        return {section: _compile(terms) for section, terms in self.weights.items()}
 
     def score_words(self, words: frozenset[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
         """Per section, the summed weight of the terms whose words are all in ``words``."""
@@ -163,8 +168,7 @@ def parse_cues(
         raise InputError(origin, "no sections defined")
     weights = {s: {t: w for t, w in terms.items() if w} for s, terms in merged.items()}
     weights = {s: terms for s, terms in weights.items() if terms}
-    compiled = {s: _compile(t) for s, t in weights.items()}
-    return CueSet(compiled, weights, _WordIndex(weights))
+    return CueSet(weights, _WordIndex(weights))
 
 
 class _WordIndex:

@@ -23,18 +23,24 @@ PROMO = re.compile(
     r"\s*:|click here|tap here|subscribe|sign up|sign in|log in|download (?:the|our) app|"
     r"share (?:this|on|via)|share\s*:|share\b.*\b(?:e-?mail|facebook|twitter|whatsapp)\b|"
     r"follow us|join us on|advertisement|sponsored|"
+    # "Follow him on Twitter @handle.", "Follow Metro News on Instagram and YouTube."
+    r"follow (?:him|her|them|[\w@.]+(?:\s+[\w.]+){0,3}) on (?:twitter|x|facebook|instagram|"
+    r"linkedin|youtube|threads|tiktok|bluesky)\b|"
     r"watch\s*:|listen\s*:|watch video|comments?\s*(?:\(|$)|print this|email this|"
     r"don'?t miss|trending\s*:|more from|first published|last updated|updated\s*:|"
     r"published\s*(?:on|:|by\s*:)|posted\s*(?:on|:|by\s*:)|recent stories$|top stories$|"
-    r"(?:article|story) continues|continue reading|\d+\s*min(?:ute)?s? read)",
+    r"(?:article|story) continues|continue reading|\d+\s*min(?:ute)?s? read|"
+    r"see (?:more|also)\s*:|you (?:may|might) also like|click to tweet|"
+    r"(?:like|enjoy(?:ed)?) this (?:story|article)\s*\?|share (?:it|this) with|"
+    r"also on \S+\.(?:com|org|net)\b|print article$|order reprints$)",
     re.IGNORECASE,
 )
 # Bylines and photo/image credits: a whole short line, with or without markdown emphasis.
 BYLINE = re.compile(
     r"^\W*(?:written by\b.*|reported by\b.*|edited by\b.*|"
-    r"(?:file\s+)?(?:photo|image|picture|video)(?:\s+credit)?\s*(?::|/|courtesy)\s*.*|"
+    r"(?:file\s+)?(?:photo|image|picture|video)s?(?:\s+(?:credit|source))?\s*(?::|/|courtesy)\s*.*|"
     r"(?:photo|image|picture)s?$|"
-    r"(?:credit|courtesy|source)\s*:.*)$",
+    r"(?:credit|courtesy|source|contributing)\s*:.*)$",
     re.IGNORECASE,
 )
 # "By Jane Roe and Tom Poe", "By Staff Reporter", "By X, with reporting from Washington D.C.
@@ -55,20 +61,39 @@ CREDITS = re.compile(
     r"additional reporting)|compiled|produced|inputs)\s+(?:by|from)\b.*$",
     re.IGNORECASE,
 )
+# "Kim Lee contributed reporting from Seoul.", "Wire Service's Ana Ruiz contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^\W*(?P<names>[^.!?]{2,120}?)\s+contributed\s+(?:(?:additional\s+)?(?:reporting|research|"
+    r"writing)(?:\s+(?:from|in|at|for|to)\b[^!?]{0,80})?|to this (?:report|story|article))\W*$",
+    re.IGNORECASE,
+)
 # A line that is nothing but social network names: "Facebook | X | WhatsApp".
 SOCIAL = re.compile(
     r"^\W*(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|reddit|copy link)"
     r"\W*){2,}$",
     re.IGNORECASE,
 )
-# Editor's notes, corrections and syndication notes.
-NOTE = re.compile(
-    r"^\W*(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
+# Editor's notes, corrections, syndication, opinion, affiliate and rights notes. Most open the
+# line (matched there only); a few sit anywhere in it (searched, after a cheap word test).
+NOTE_HEAD = re.compile(
+    r"^\W*(?:(?:editor'?s'?\s+note|note to (?:readers|editors)|correction|clarification|"
     r"disclaimer)\s*[:—–-]|"
-    r"\b(?:an?\s+)?(?:earlier|previous) version of this (?:article|story|report)\b|"
-    r"^\W*this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended|edited|"
-    r"auto-generated|published from)|"
-    r"\b(?:is|was|has been) (?:auto-?)?published from a (?:syndicated|wire|news agency)",
+    r"this (?:article|story|report|piece) (?:has (?:not )?been|was(?: not)?) "
+    r"(?:updated|corrected|amended|edited|auto-generated|published from)|"
+    # "This article first appeared on ...", "The writer is a ...", "Disclosure: ..."
+    r"this (?:article|story|piece) (?:first|originally) appeared\b|"
+    r"this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
+    r"the views expressed\b|"
+    r"the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
+    r"disclosure\s*:|(?:copyright\s*)?©\s*(?:\d{4}|copyright))",
+    re.IGNORECASE,
+)
+NOTE_INSIDE = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous|prior) version of (?:this|the) (?:article|story|report)\b|"
+    r"\b(?:auto-?(?:generated|published)|published) from an? (?:syndicated|wire|news agency)|"
+    r"\bmay (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?commission\b|"
+    r"\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b|"
+    r"\bmay not be (?:re)?published, broadcast\b",
     re.IGNORECASE,
 )
 # Embedded posts: a tweet's signature "— Name (@handle) September 3, 2025", a handle or a link.
@@ -101,12 +126,22 @@ CAPTION = re.compile(
     r"\bpos(?:e|es|ed|ing) for (?:a|the) (?:\w+\s+)?(?:photo|picture)",
     re.IGNORECASE,
 )
+# Wire captions of archive pictures open "FILE - " (in capitals, as the wires set it).
+FILE_CAPTION = re.compile(r"^\W*FILE\s*(?:PHOTO)?\s*[-—–:]\s+\S")
 # A reporter's note about themselves: "Ana Ruiz and Tom Ek cover trade for the Europe desk."
 BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)"
     r"{1,3})?\s+(?:is|are|covers?|reports?|writes?)\s+(?:(?:a|an|the|on|for|about)\s+)?"
     r"(?:[\w-]+\s+){0,6}(?:reporter|correspondent|editor|writer|journalist|columnist|desk|"
     r"bureau)s?\b[^.]*\.?$"
+)
+# The same note with other verbs: "Ana Ruiz and Tom Ek work on the trade desk.", "Lena Ford,
+# who has covered energy since 2018, reports from Oslo." A desk or bureau ends only such notes.
+_NAMES = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+BIO_OTHER = re.compile(
+    rf"^{_NAMES}(?:(?:,\s+|\s+and\s+){_NAMES})*\s+(?:[\w'’-]+\s+){{0,4}}(?:on|for|at|with|in|of)\s+"
+    rf"(?:the|our|its|a)\s+(?:[\w'’&-]+\s+){{0,6}}(?:desk|bureau)s?\.?$|"
+    rf"^{_NAMES},\s+who\s+[^.;]{{3,120}},\s+(?:reports|writes|covers|is based)\b[^.]*\.?$"
 )
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -136,19 +171,41 @@ HIGHLIGHTS_HEADING = re.compile(r"^\W*(?:highlights|key (?:points|takeaways)|in 
 # 10-11 -", "Berlin, Germany, 12 June 2025 (dpa/Staff) -", "Rio de Janeiro (Reuters) -".
 _CAP = r"(?:[A-Z][\w'’.&-]*)"
 _PLACE = rf"{_CAP}(?:\s+(?:(?:de|da|do|dos|del|la|el|al|of|upon)\s+)?{_CAP}){{0,3}}"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
-_DAY = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
-_DATE = rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+\d{{4}})?"
-_AGENCY = r"\((?=[^()]*[A-Za-z])[^()]{1,40}\)"  # "(Reuters)", not "(1-0)"
-_DATELINE_HEAD = (
-    rf"(?:(?P<place>{_PLACE})(?:\s*[,/]\s*{_PLACE}){{0,2}}(?:,?\s+{_WEEKDAY})?"
-    rf"(?:,?\s+{_DATE})?(?:\s*{_AGENCY})?|(?P<agency>{_AGENCY}))"
+# Whole names or their abbreviations: "Mar" but not "Market", "Sun" but not "Sunflower".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|"
+    r"Thu|Fri|Sat|Sun)\b\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"  # "12.06.2025", "04/05/25"
+_DATE = rf"(?:(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
+# "(Reuters)", "/PRNewswire/", not "(1-0)"
+_AGENCY = r"(?:\((?=[^()]*[A-Za-z])[^()]{1,40}\)|/(?=[^/]*[A-Za-z])[^/\s][^/]{1,38}/)"
+_REGION = r"(?:\s*\[[^\[\]]{2,30}\])"  # "New Delhi [India]"
 _DASH = r"(?:\s*[—–]|\s+-{1,2})"
-DATELINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)\s+")
+_DATELINE_HEAD = (
+    rf"(?:(?P<place>{_PLACE}){_REGION}?(?:\s*[,/]\s*{_PLACE}){{0,2}}"
+    # "Tokyo, Japan – Monday, 3 March 2025:": a dash may part the place from its date.
+    rf"(?:(?:,|{_DASH})?\s+(?=(?:{_WEEKDAY}|{_DATE})\b))?"
+    rf"(?:,?\s*{_WEEKDAY})?(?:,?\s+{_DATE})?(?:\s*{_AGENCY})?|(?P<agency>{_AGENCY}))"
+)
+# "ABUJA, Nigeria — (Reuters) The ...": the agency may follow the dash.
+DATELINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)(?:\s*{_AGENCY})?\s+")
 DATELINE_LINE = re.compile(rf"^{_DATELINE_HEAD}(?P<sep>{_DASH}|\s*:)?\s*$")
 
+# A caption names what the picture shows, then where and when it was taken: "... image ...
+# shows the site, in Natanz, Iran on June 22, 2025." A story sentence rarely dates with the year.
+_PHOTO_WORD = re.compile(r"\b(?:photo|photograph|image|picture)s?\b", re.IGNORECASE)
+CAPTION_PLACE_DATE = re.compile(
+    rf",?\s+(?:in|at|near|outside)\s+{_PLACE}(?:,\s*{_PLACE}){{0,2}},?\s+(?:on\s+)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}),?\s+\d{{4}}\W*$"
+)
+# A teaser for another story or a video: a quotation cut off by an ellipsis, on a line alone.
+TEASER = re.compile(r"^\W{0,2}[\"“‘']\s*\w.*(?:\.\.\.|…)\s*[\"”’']\W*$")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"“‘(]?[A-Z0-9]")  # about one per sentence
 _CLOSERS = "\"'”’)]»"
@@ -163,6 +220,7 @@ class CleanDocument:
     highlights: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # what was removed, for --explain and tests
     place: str = ""  # the dateline's place ("JOHANNESBURG" -> "Johannesburg"), if any
+    datelines: list[str] = field(default_factory=list)  # heads cut from paragraphs
 
 
 def clutter_kind(text: str) -> str | None:
@@ -175,15 +233,21 @@ def clutter_kind(text: str) -> str | None:
         return "social"
     # The searching rules run only where a word they need occurs: most sentences have none.
     low = text.lower()
-    if any(word in low for word in _NOTE_WORDS) and NOTE.search(text):
+    if NOTE_HEAD.match(text) or (
+        any(word in low for word in _NOTE_WORDS) and NOTE_INSIDE.search(text)
+    ):
         return "editor's note"
     if any(word in low for word in _EMBED_WORDS) and EMBED.search(text):
         return "embedded post"
     if (low.rstrip(" .").endswith(")") or any(w in low for w in _CAPTION_WORDS)) and (
-        CAPTION.search(text)
+        CAPTION.search(text) or (_PHOTO_WORD.search(text) and CAPTION_PLACE_DATE.search(text))
     ):
         return "caption"
-    if BIO.match(text):
+    if FILE_CAPTION.match(text):
+        return "caption"
+    if BIO.match(text) or (BIO_OTHER.match(text) and not _SPEECH.search(text)):
+        return "byline"
+    if "contribut" in low and _is_contributor_line(text):
         return "byline"
     if len(text) <= 120 and _is_timestamp(text):
         return "timestamp"
@@ -196,15 +260,7 @@ def clutter_kind(text: str) -> str | None:
     return None
 
 
-_NOTE_WORDS = (
-    "note",
-    "correction",
-    "clarification",
-    "disclaimer",
-    "version of",
-    "this ",
-    "publish",
-)
+_NOTE_WORDS = ("version of", "from a", "commission", "rights reserved", "commercial", "broadcast")
 _EMBED_WORDS = ("@", ".com/", "t.co/", "post shared")
 _CAPTION_WORDS = ("photo", "image", "picture", "©", "pose")
 
@@ -225,6 +281,15 @@ def _is_byline(text: str) -> bool:
     return all(w[0].isupper() or w.lower().strip(".") in _CREDIT_WORDS for w in words)
 
 
+def _is_contributor_line(text: str) -> bool:
+    """ "Kim Lee and Ana Ruiz contributed reporting.": only names and credit words before it."""
+    match = _CONTRIBUTED.match(text)
+    if match is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", match.group("names"))
+    return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in words)
+
+
 def _is_timestamp(text: str) -> bool:
     tokens = _TOKEN.findall(text)
     if not any(t.isdigit() for t in tokens) or len(tokens) > 14:
@@ -232,8 +297,13 @@ def _is_timestamp(text: str) -> bool:
     return all(t.isdigit() or t.lower() in _TIME_WORDS for t in tokens)
 
 
-def strip_dateline(paragraph: str) -> tuple[str, str]:
-    """(paragraph without its dateline, the dateline's place or "")."""
+def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
+    """(paragraph without its dateline, the dateline's place or "").
+
+    ``lead``: the paragraph opens the story, where a dateline stands. Only there is "Beijing: The
+    talks ..." a dateline; further down "Rovers: The captain ..." and interview labels have the
+    same shape, so a colon after a place in mixed case is left alone.
+    """
     match = DATELINE.match(paragraph)
     if match is None:
         return paragraph, ""
@@ -243,12 +313,33 @@ def strip_dateline(paragraph: str) -> tuple[str, str]:
         return paragraph, ""
     place = match.group("place") or ""
     head = paragraph[: match.start("sep")]
-    # A colon follows only a place in capitals or a full dateline: "Background: The ..." stays.
-    if match.group("sep").strip() == ":" and not (place.isupper() or head != place):
+    colon = match.group("sep").strip() == ":"
+    # A transcript's speaker or an interview's "Q:" is no place: "KIM: We agreed ...".
+    if colon and (head == place and len(place) < 3 or _first_person(rest)):
         return paragraph, ""
+    # A colon follows only a place in capitals or a full dateline: "Background: The ..." stays.
+    if colon and not (place.isupper() or head != place):
+        if not (lead and _lead_colon_dateline(place, rest)):
+            return paragraph, ""
+        # "Update:" or "Note:" may open a story too: cut, but not recorded as the place.
+        return rest, ""
     if place and not _looks_like_place(place):
         return paragraph, ""
     return rest, place.title() if place.isupper() else place
+
+
+def _lead_colon_dateline(place: str, rest: str) -> bool:
+    """ "New Delhi: The talks ..." but not a speaker's label: "Trump: We will ...", "Q: ..."."""
+    return len(place.split()) <= 3 and rest[:1].isupper() and _looks_like_place(place)
+
+
+def _first_person(text: str) -> bool:
+    """Does ``text`` open as a speaker talks ("We will ...", "I think ...")?"""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].strip(",.;:!?").lower() in _FIRST_PERSON
+
+
+_FIRST_PERSON = word_set("i i'm i’m we we're we’re we'll we’ll my our us you your let's let’s")
 
 
 def _looks_like_place(place: str) -> bool:
@@ -276,6 +367,7 @@ def is_subhead(line: str) -> bool:
 def clean_text(text: str, title: str = "") -> CleanDocument:
     """Split into paragraphs, dropping boilerplate; keep leading bullets as highlights."""
     result = CleanDocument(paragraphs=[])
+    headline: list[str] = []  # an untitled document's first line, kept ahead of the story
     title_key = _key(title)
     for line in _paragraphs(text):
         if HIGHLIGHTS_HEADING.match(line):
@@ -295,12 +387,14 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
             if not title and not result.paragraphs and not result.highlights:
                 # An untitled document's first line is its headline: the source list names it.
                 result.paragraphs.append(line)
+                headline.append(line)
                 continue
             result.dropped.append(line)
             continue
-        rest, place = strip_dateline(line)
+        rest, place = strip_dateline(line, lead=len(result.paragraphs) == len(headline))
         if rest != line:
             result.dropped.append(line[: len(line) - len(rest)].strip())
+            result.datelines.append(result.dropped[-1])
             result.place = result.place or place
             line = rest
         result.paragraphs.append(line)
@@ -315,6 +409,12 @@ def _is_clutter_line(line: str) -> bool:
         return True
     dateline = DATELINE_LINE.match(line)
     if dateline and _dateline_line(dateline):
+        return True
+    body = line.rstrip(_CLOSERS + " ")
+    # A caption set as a line of its own has no full stop, however long it is.
+    if not _SENTENCE_END.search(body) and not body.endswith(":") and _PHOTO_WORD.search(line):
+        return True
+    if TEASER.match(line) and not _SPEECH.search(line):
         return True
     return len(_SENTENCE_BREAK.findall(line)) < LINE_SENTENCES and is_boilerplate(line)
 

@@ -110,11 +110,15 @@ def _people_and_places(sentence: str) -> list[tuple[str, str, str]]:
     for match in _VENUE.finditer(sentence):
         if match.group("place").split()[0] not in _NOT_PLACES:
             facts.append(("place", "Venue", match.group("place")))
-    for match in _PERSON.finditer(sentence):
-        name = match.group("name")
-        if name.split()[0] not in _NOT_NAMES and len(name) > 3:
-            facts.append(("person", _role(match.group("role")), name))
+    for match in person_mentions(sentence):
+        if len(match.group("name")) > 3:
+            facts.append(("person", _role(match.group("role")), match.group("name")))
     return facts
+
+
+def person_mentions(sentence: str) -> list[re.Match[str]]:
+    """Each "role name" a sentence carries ("US President Donald Trump"), groups role and name."""
+    return [m for m in _PERSON.finditer(sentence) if m.group("name").split()[0] not in _NOT_NAMES]
 
 
 def named_events(sentence: str) -> list[str]:

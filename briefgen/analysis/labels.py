@@ -116,13 +116,48 @@ def _is_content(word: str) -> bool:
     )
 
 
+def _noun_use(word: str) -> bool:
+    """A verb's form used as a noun after a noun: "tender offer", "export controls"."""
+    return word[0].islower() and word.lower() in _NOUNISH
+
+
+_COMPLEMENT_PREPS = word_set("of for in on")
+_WHEN = word_set("day week month year decade days weeks months years decades time")
+_CALENDAR = word_set(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
+
+
+def _complement(words: list[str], room: int) -> list[str]:
+    """ "of Delhi", "for private investment in India": the preposition and noun phrase that
+    open ``words``, when they name more of the measure and fit in ``room`` words; else []."""
+    if len(words) < 2 or words[0].lower() not in _COMPLEMENT_PREPS:
+        return []
+    tail = _phrase_after(words[1:])
+    if tail and words[1].lower() in _DETERMINERS and words[1] != tail[0]:
+        tail.insert(0, words[1].lower())  # "people in the country"
+    when = bool(tail) and (tail[-1] in _CALENDAR or tail[-1].lower() in _WHEN)
+    if len(tail) + 1 > room or when:  # its own "in India" does not fit, or says when
+        cut = next((k for k, w in enumerate(tail) if w.lower() in _NP_PREPS), len(tail))
+        tail = tail[:cut]
+    if not tail or tail[-1] in _CALENDAR or tail[-1].lower() in _WHEN or len(tail) + 1 > room:
+        return []  # "in October", "in the past decade": when, not what
+    end = words.index(tail[-1], 1) + 1
+    if len(tail) == 1 and tail[0][0].islower() and words[end : end + 1] == [","]:
+        return []  # "sizes of soft, tapered tips": an adjective of a list, not the noun
+    return [words[0].lower(), *tail]
+
+
 def _phrase_after(words: list[str]) -> list[str]:
     """The noun phrase at the start of ``words``: content words, then one "of/on" attachment."""
     phrase: list[str] = []
     i = 0
     while i < len(words) and words[i].lower() in _STOP and not phrase:
         i += 1  # "the", "a"
-    while i < len(words) and _is_content(words[i]):
+    while i < len(words) and (
+        _is_content(words[i]) or phrase and _noun_use(words[i]) and _is_content(phrase[-1])
+    ):
         starts_clause = i + 1 < len(words) and _is_verb(words[i + 1])
         if phrase and words[i][0].isupper() and phrase[-1][0].islower() and starts_clause:
             break  # "the 30% rate Trump had threatened": a new clause's subject
@@ -160,7 +195,12 @@ def _phrase_before(words: list[str]) -> list[str]:
             _is_content(word)
             or noun_use
             or (
-                word.lower() in _NP_PREPS
+                (
+                    word.lower() in _NP_PREPS
+                    or word.lower() == "to"
+                    and i > 0
+                    and _noun_use(words[i - 1])
+                )
                 and phrase
                 and i > 0
                 and _is_content(words[i - 1])
@@ -169,14 +209,14 @@ def _phrase_before(words: list[str]) -> list[str]:
         ):
             phrase.insert(0, word)
         elif (
-            word.lower() in ("the", "a", "an")
+            word.lower() in _DETERMINERS
             and phrase
             and i > 1
             and words[i - 1].lower() in _NP_PREPS
             and _is_content(words[i - 2])
             and len(phrase) <= 2
         ):
-            phrase[:0] = [words[i - 1], word]  # "between the two sides"
+            phrase[:0] = [words[i - 1], word]  # "between the two sides", "in this country"
             i -= 1
         else:
             break
@@ -193,6 +233,7 @@ _SKIP = word_set(
 _TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
 _MET = word_set("met meet meets talked spoke")
 _DETERMINERS = word_set("a an the its their his her our this that")
+_OWNER = re.compile(r"^[A-Z][\w.&-]*[’']s$")  # "WeWork’s", "Japan's": a named owner
 
 
 def _subject(before: list[str]) -> tuple[list[str], str]:
@@ -219,6 +260,12 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         return [], ""
     phrase = _phrase_before(before[: i + 1])
     stop = i - len(phrase)  # the word the phrase stopped at
+    if len(phrase) == 1 and phrase[0] in _CALENDAR and stop > 0 and before[stop].lower() in _PREPS:
+        # "... sold locally in October was": a time adjunct, the subject stands before it
+        while stop > 0 and (_is_adverb(before[stop - 1].lower()) or _is_verb(before[stop - 1])):
+            stop -= 1
+        phrase = _phrase_before(before[:stop]) or phrase
+        stop -= len(phrase) if phrase[0] not in _CALENDAR else 0
     reduced = (  # "a new vehicle sold locally", not "an initiative called InvestAI"
         phrase
         and stop > 0
@@ -234,6 +281,23 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         # "The EU will buy X and invest $600 billion": the verb shares the clause's subject
         phrase = _phrase_after(before)
     return phrase, verb
+
+
+_CLAUSE_AUX = word_set("had has have was were")
+
+
+def _contact_clause(words: list[str]) -> list[str]:
+    """ "the 30% rate Trump had threatened": a bare head is named by the short clause after it
+    (a name, perhaps "had", and a past participle); [] when no such clause follows."""
+    if not words or not words[0][0].isupper() or words[0].lower() in _STOP:
+        return []
+    clause = words[:1]
+    rest = words[1:3]
+    if rest and rest[0].lower() in _CLAUSE_AUX:
+        clause.append(rest.pop(0))
+    if rest and rest[0].lower().endswith("ed") and _is_verb(rest[0]):
+        return [*clause, rest[0]]
+    return []
 
 
 def _verb_before(before: list[str]) -> str:
@@ -267,7 +331,12 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     after = _words(sentence[quantity.end :])
     before = _words(sentence[: quantity.start])
     if quantity.kind == "measure" and not is_unit(quantity.unit):
-        return _finish(quantity.unit.split())  # "24 strategic documents": the counted noun
+        # "24 strategic documents": the counted noun, with its owner ("WeWork’s 12,000
+        # employees") and complement ("20 million residents of Delhi") when the sentence has them
+        counted = quantity.unit.split()
+        if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
+            counted.insert(0, before[-1])
+        return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         verb = _verb_before(before)
         if verb in _MET:  # "met for close to two hours"
@@ -286,6 +355,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
         phrase = _phrase_after(after)
+        if len(phrase) == 1:
+            phrase += _contact_clause(after[1:])
         if phrase:
             return _finish(phrase)
     subject, verb = _subject(before)
@@ -307,10 +378,16 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             if target and len(" ".join(owner).split()) + len(target) < MAX_WORDS:
                 owner += [after[0].lower(), *target]
         return _finish(owner)
-    if before and before[-1].lower() == "of" and len(after) > 1 and after[0].lower() == "on":
-        target = _phrase_after(after[1:])  # "Tariffs of 50 per cent on steel and aluminium"
-        if target and len(subject) + len(target) < MAX_WORDS:
-            return _finish([*subject, "on", *target])
+    of_figure = before and before[-1].lower() == "of" and len(after) > 1
+    if (
+        of_figure
+        and quantity.kind in ("money", "percent")
+        and (len(subject) == 1 or after[0] == "on")
+    ):
+        # "Tariffs of 50 per cent on steel", "a target of JPY 10 trillion for investment in
+        # India": what follows the figure completes the head it measures (not "a maximum of
+        # 10 years in prison", where it belongs to the figure)
+        return _finish([*subject, *_complement(after, MAX_WORDS - len(subject))])
     return _finish(subject)
 
 

@@ -25,8 +25,9 @@ from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_fac
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.standalone import stand_alone
+from briefgen.analysis.subject import Candidate, memo_subject
 from briefgen.analysis.summarise import Ranker, load_ranker, repeats, summarise, tighten
-from briefgen.analysis.title import memo_subject, memo_title
+from briefgen.analysis.title import memo_title
 from briefgen.model import Brief, Item, KeyFigure, Source
 from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
 from briefgen.sources.base import SourceDocument
@@ -151,9 +152,12 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     bottom_line = " ".join(item.text for item in sections[SUMMARY])
     figures = select_facts(analysis.facts, KEY_FIGURES_MAX, bottom_line)
     title = options.title or memo_title(sources, analysis.facts, analysis.kept)
-    subject = options.subject or memo_subject(
-        title, figures, [item.text for item in sections[SUMMARY]]
-    )
+    candidates = [  # summary first: among equals the bottom line gives the subject
+        Candidate(item.text, item.sources, key == SUMMARY)
+        for key, items in sections.items()
+        for item in items
+    ]
+    subject = options.subject or memo_subject(title, candidates, [s.title for s in sources])
     defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,

@@ -62,7 +62,7 @@ _OUTCOME = re.compile(
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,6}\)")
 MIN_BULLET_WORDS = 8
 # What a clause must not lose: a figure, or a condition or limit ("if", "unless", "for a year").
-_CARRIES = re.compile(
+CARRIES = re.compile(
     r"\d|\b(?:if|unless|until|provided|subject to|only|except|conditional|for a year|"
     r"for (?:one|two|three|six|\w+) (?:days?|weeks?|months?|years?))\b",
     re.IGNORECASE,
@@ -78,7 +78,7 @@ def tighten(text: str) -> str:
     shorter = _ACRONYM.sub("", text)
     for pattern in (_LEAD_CLAUSE, _TRAILING_PARTICIPLE):
         match = pattern.search(shorter)
-        if match is None or _CARRIES.search(match.group(0)):
+        if match is None or CARRIES.search(match.group(0)):
             continue  # a clause with a figure or a condition is the news: it stays
         candidate = shorter[: match.start()] + shorter[match.end() :]
         if len(candidate.split()) >= MIN_BULLET_WORDS:

@@ -1,9 +1,9 @@
-"""The memo's title and subject line: what the sources agree the event was.
+"""The memo's title: what the sources agree the event was.
 
 One source keeps its headline. Several sources get a title built from what at least two of them
 tell: who (the leaders named with a role), what (the named event or the kind of meeting) and where
 (the venue or dateline), "Modi–Takaichi meeting at the G20 Summit in Johannesburg". The subject
-line adds what came of it: the key figures that rank highest, else the first summary bullet.
+line (``subject.py``) adds what came of it.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ _KINDS = (
     ("deal", "deal"), ("agreement", "agreement"), ("meeting", "meeting"), ("met", "meeting"),
     ("call", "call"), ("visit", "visit"),
 )  # fmt: skip
-SUBJECT_WORDS = 24
-_FIGURES = ("money", "percent", "share", "measure")
 
 
 def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> str:
@@ -66,17 +64,6 @@ def _outcome(facts: list[Fact]) -> str:
     return f": {fact.label[0].lower()}{fact.label[1:]} {verb} to {new}"
 
 
-def memo_subject(title: str, figures: list[Fact], summary: list[str]) -> str:
-    """A subject line that adds to the title: the top figures, else the first bullet."""
-    told = [f"{f.label}: {f.value}" for f in figures if f.kind in _FIGURES][:2]
-    if told:
-        return "; ".join(told)
-    if summary:
-        words = summary[0].rstrip(".").split()
-        return " ".join(words[:SUBJECT_WORDS]) + ("…" if len(words) > SUBJECT_WORDS else "")
-    return title
-
-
 def _leaders(facts: list[Fact], sentences: list[Sentence]) -> list[str]:
     """Surnames of the (at most two) leaders most sources name, in the order first told."""
     people = [f for f in facts if f.kind == "person" and _LEADER.search(f.label)]
@@ -86,13 +73,13 @@ def _leaders(facts: list[Fact], sentences: list[Sentence]) -> list[str]:
     text = " ".join(s.text for s in sentences)
     names: list[str] = []
     for fact in chosen:
-        surname = _short_name(fact.value, text)
+        surname = short_name(fact.value, text)
         if surname not in names:
             names.append(surname)
     return names
 
 
-def _short_name(name: str, text: str) -> str:
+def short_name(name: str, text: str) -> str:
     """The name copy uses on its own: "Trump" for Donald Trump, "Xi" for Xi Jinping (family
     name first), "von der Leyen" (a particle stays with the surname)."""
     particle = re.search(r"\b(?:von der|van der|von|van|de|da|al|bin)\s+\S+$", name)

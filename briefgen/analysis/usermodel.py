@@ -1,15 +1,24 @@
 """The user's section model: what ``briefgen learn`` took from briefs an analyst corrected.
 
-Every bullet the analyst left in (or moved to) a body section is an example of that section; a
-bullet the draft had and the analyst deleted is an example of ``other``. Examples are kept in the
-model file (the latest label of a sentence wins), and weights are refitted from all of them each
-time: per feature one weight per label, added to the bundled model's (``Classifier``). The fit
-is a few passes of stochastic gradient descent on the softmax loss of bundled + user weights,
-with L2 pulling the user weights towards zero, so a handful of corrections moves sentences like
-them without overturning what the bundled model learned from real coverage. Pure Python.
+It learns from what the analyst changed. The brief's sources are drafted again and each body
+bullet is compared with the draft: a bullet now in another section than the draft gave it was
+*moved* (an example of its new section), a bullet the draft did not have was *added*, a draft
+bullet that is gone was *deleted* (an example of ``other``), and a bullet left where the draft
+put it is only *confirmed*. Confirmed bullets teach the model its own choice back, so they
+weigh CONFIRMED_WEIGHT of a change in the fit (bench/learning.py measured the choice). When
+the sources cannot be read, a bullet counts as moved when the classifier would file it in
+another section, and deletions are not seen.
+
+Examples are kept in the model file (the latest change to a sentence wins), and weights are
+refitted from all of them each time: per feature one weight per label, added to the bundled
+model's (``Classifier``). The fit is a few passes of stochastic gradient descent on the
+weighted softmax loss of bundled + user weights, with L2 pulling the user weights towards zero,
+so a handful of corrections moves sentences like them without overturning what the bundled
+model learned from real coverage. Pure Python.
 
 File (JSON): ``{"format": USER_FORMAT, "examples": [{"words": [...], "section": ...,
-"brief": ...}], "model": <a section model, see learned.py>}``.
+"change": "moved"|"added"|"deleted"|"confirmed", "brief": ...}], "model": <a section model,
+see learned.py>}``. An example without "change" (older files) counts as confirmed.
 """
 
 from __future__ import annotations
@@ -37,6 +46,9 @@ EPOCHS = 15
 LEARNING_RATE = 0.3
 L2 = 0.01
 SAME_BULLET = 0.6  # word-set overlap (Jaccard) at which an edited bullet is still the drafted one
+CONFIRMED_WEIGHT = 0.25  # bench/learning.py: 0 loses the anchor (conflicts 0.60 -> 0.22 accuracy)
+CHANGES = ("moved", "added", "deleted", "confirmed")
+WEIGHTS = {"moved": 1.0, "added": 1.0, "deleted": 1.0, "confirmed": CONFIRMED_WEIGHT}
 
 
 def default_model_path() -> Path:
@@ -50,6 +62,7 @@ class Example:
     words: frozenset[str]
     section: str
     brief: str  # the brief file it came from (for --show)
+    change: str = "confirmed"  # one of CHANGES: what the analyst did to the drafted bullet
 
 
 def load_user_model(path: Path | None) -> LinearModel | None:
@@ -60,15 +73,18 @@ def load_user_model(path: Path | None) -> LinearModel | None:
     return model_from_dict(data["model"], path)
 
 
-def load_examples(path: Path) -> list[Example]:
-    """The examples stored in ``path`` (none when the file does not exist yet)."""
+def read_user_model(path: Path) -> tuple[list[Example], LinearModel | None]:
+    """The examples and weights in ``path``, read once (none when the file does not exist yet)."""
     if not path.exists():
-        return []
+        return [], None
     data = _check(read_model_file(path), path)
-    model_from_dict(data["model"], path)  # a file with broken weights is refused here too
+    model = model_from_dict(data["model"], path)  # a file with broken weights is refused
     out = []
     for n, raw in enumerate(data["examples"]):
+        if not isinstance(raw, dict):
+            raise InputError(path, f"examples[{n}]: expected a mapping")
         words, section = raw.get("words"), raw.get("section")
+        change = raw.get("change", "confirmed")
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise InputError(path, f"examples[{n}].words: expected a list of words")
         if section not in LABELS:
@@ -76,8 +92,12 @@ def load_examples(path: Path) -> list[Example]:
             raise InputError(
                 path, f"examples[{n}]: unknown section {section!r} (expected one of: {expected})"
             )
-        out.append(Example(frozenset(words), section, str(raw.get("brief", ""))))
-    return out
+        if change not in CHANGES:
+            raise InputError(
+                path, f"examples[{n}].change: {change!r} (expected one of: {', '.join(CHANGES)})"
+            )
+        out.append(Example(frozenset(words), section, str(raw.get("brief", "")), change))
+    return out, model
 
 
 def _check(data: dict, path: Path) -> dict:
@@ -99,17 +119,24 @@ def merge_examples(old: list[Example], new: list[Example]) -> list[Example]:
     return list(by_words.values())
 
 
-def fit_user_weights(examples: list[Example], classifier) -> LinearModel:
-    """User weights that, added to ``classifier``'s model, fit the analyst's examples."""
+def fit_user_weights(
+    examples: list[Example], classifier, weights: dict[str, float] | None = None
+) -> LinearModel:
+    """User weights that, added to ``classifier``'s model, fit the analyst's examples, each
+    weighed by what the analyst did to it (``weights``, by default WEIGHTS)."""
+    weights = WEIGHTS if weights is None else weights
     base = classifier.model
     labels = base.labels
     rows: dict[str, list[float]] = {}
     data = []
     for example in examples:
-        cue_scores, _ = classifier.cues.score_words(example.words)
-        data.append((features(example.words, cue_scores), labels.index(example.section)))
-    for _ in range(EPOCHS):
-        for feats, gold in data:
+        weight = weights[example.change]
+        if weight > 0:
+            cue_scores, _ = classifier.cues.score_words(example.words)
+            feats = features(example.words, cue_scores)
+            data.append((feats, labels.index(example.section), weight))
+    for _ in range(EPOCHS if data else 0):
+        for feats, gold, weight in data:
             totals = base.scores(feats)
             for name, value in feats.items():
                 row = rows.get(name)
@@ -119,14 +146,14 @@ def fit_user_weights(examples: list[Example], classifier) -> LinearModel:
             for name, value in feats.items():
                 row = rows.setdefault(name, [0.0] * len(labels))
                 for i, p in enumerate(probs):
-                    grad = (p - (1.0 if i == gold else 0.0)) * value + L2 * row[i]
+                    grad = weight * (p - (1.0 if i == gold else 0.0)) * value + L2 * row[i]
                     row[i] -= LEARNING_RATE * grad
-    weights = {
+    kept = {
         name: tuple(round(w, 4) for w in row)
         for name, row in rows.items()
         if max(abs(w) for w in row) >= 1e-3
     }
-    return LinearModel(labels, tuple(0.0 for _ in labels), weights)
+    return LinearModel(labels, tuple(0.0 for _ in labels), kept)
 
 
 def save_user_model(path: Path, examples: list[Example], model: LinearModel) -> Path:
@@ -135,7 +162,8 @@ def save_user_model(path: Path, examples: list[Example], model: LinearModel) -> 
     data = {
         "format": USER_FORMAT,
         "examples": [
-            {"words": sorted(e.words), "section": e.section, "brief": e.brief} for e in examples
+            {"words": sorted(e.words), "section": e.section, "change": e.change, "brief": e.brief}
+            for e in examples
         ],
         "model": {
             "format": FORMAT,
@@ -149,62 +177,87 @@ def save_user_model(path: Path, examples: list[Example], model: LinearModel) -> 
 
 def describe(path: Path, top: int = 8) -> list[str]:
     """What the user model has learned, in lines for ``briefgen learn --show``."""
-    examples = load_examples(path)
-    if not examples:
+    examples, model = read_user_model(path)
+    if not examples or model is None:
         return [f"{path}: no corrections learned yet"]
-    model = load_user_model(path)
-    assert model is not None
-    counts = Counter(e.section for e in examples)
     briefs = len({e.brief for e in examples})
-    lines = [
-        f"{path}: {len(examples)} examples from {briefs} brief(s): "
-        + ", ".join(f"{counts[s]} {s}" for s in model.labels if counts[s])
-    ]
+    lines = [f"{path}: {len(examples)} bullets from {briefs} brief(s)"]
+    for change in CHANGES:
+        told = Counter(e.section for e in examples if e.change == change)
+        if told:
+            into = ", ".join(f"{told[s]} {s}" for s in model.labels if told[s])
+            weight = WEIGHTS[change]
+            said = "not learned" if weight == 0 else f"weight {weight:g}"
+            lines.append(f"  {change} ({said}): {into}")
+    if not model.weights:
+        lines.append("  no weights: nothing was moved, added or deleted")
     for i, label in enumerate(model.labels):
         pushed = sorted(
             ((w[i], n) for n, w in model.weights.items() if w[i] > 0 and n not in STOP_WORDS),
             reverse=True,
         )[:top]
         if pushed:
-            words = ", ".join(f"{name} +{w:.2f}" for w, name in pushed)
+            words = ", ".join(f"{_feature(name)} +{w:.2f}" for w, name in pushed)
             lines.append(f"  towards {label}: {words}")
     return lines
 
 
-def examples_from_brief(path: Path, options, warn) -> list[Example]:
-    """What an edited brief teaches: each body bullet is an example of its section; a bullet
-    the draft of the same sources would hold and the analyst deleted is an example of other.
+def _feature(name: str) -> str:
+    """A weight's name as --show prints it: "cue:outlook" is the outlook cue terms."""
+    return f"[{name[4:]} cue terms]" if name.startswith("cue:") else name
 
-    Deletions are seen only when the brief's sources can still be read (paths as written in
-    its source list, from the current folder or the brief's); otherwise a warning says so.
+
+def examples_from_brief(path: Path, options, warn) -> list[Example]:
+    """What an edited brief teaches: each body bullet with what the analyst did to it (moved,
+    added or confirmed, against a fresh draft of the same sources) and each draft bullet the
+    analyst deleted, as ``other``.
+
+    The draft is made only when the brief's sources can still be read (paths as written in its
+    source list, from the current folder or the brief's); otherwise a warning says so, a bullet
+    counts as moved when the classifier would file it elsewhere, and deletions are not seen.
     """
     from briefgen.analysis.learned import words_of
     from briefgen.model import load_brief
     from briefgen.sections import BODY_SECTIONS, OTHER
 
     brief = load_brief(path)
+    sources = [_find(Path(s.path), path) for s in brief.sources if s.path]
+    readable = [p for p in sources if p is not None]
+    drafted: list[tuple[frozenset[str], str]] = []  # body bullets of the draft, with section
+    if sources and len(readable) == len(sources):
+        from briefgen.analysis.pipeline import build_brief
+        from briefgen.sources.base import read_sources
+
+        draft = build_brief(read_sources(readable, warn), options)
+        drafted = [
+            (words_of(item.text), key)
+            for key in BODY_SECTIONS
+            for item in draft.sections[key]
+            if not item.text.startswith("Watch:")
+        ]
+    else:
+        warn(f"{path}: its sources cannot be read here: deleted bullets not learned")
+    classifier = None
     examples: list[Example] = []
     kept: list[frozenset[str]] = []
     for key, items in brief.sections.items():
         for item in items:
             words = words_of(item.text)
             kept.append(words)
-            if key in BODY_SECTIONS and not item.text.startswith("Watch:") and words:
-                examples.append(Example(words, key, path.name))
-    sources = [_find(Path(s.path), path) for s in brief.sources if s.path]
-    if not sources or not all(p is not None for p in sources):
-        warn(f"{path}: its sources cannot be read here: deleted bullets not learned")
-        return examples
-    from briefgen.analysis.pipeline import build_brief
-    from briefgen.sources.base import read_sources
-
-    draft = build_brief(read_sources([p for p in sources if p is not None], warn), options)
-    for key in BODY_SECTIONS:
-        for item in draft.sections[key]:
-            words = words_of(item.text)
-            if item.text.startswith("Watch:") or any(_same(words, k) for k in kept):
+            if key not in BODY_SECTIONS or item.text.startswith("Watch:") or not words:
                 continue
-            examples.append(Example(words, OTHER, path.name))
+            was = next((section for seen, section in drafted if _same(words, seen)), None)
+            if was is None and not drafted:  # no draft to compare: the classifier's choice
+                if classifier is None:
+                    from briefgen.analysis.classify import load_classifier
+
+                    classifier = load_classifier(options.cues, options.model)
+                was = classifier.classify_words(words).section
+            change = "added" if was is None else "confirmed" if was == key else "moved"
+            examples.append(Example(words, key, path.name, change))
+    for words, _ in drafted:
+        if not any(_same(words, k) for k in kept):
+            examples.append(Example(words, OTHER, path.name, "deleted"))
     return examples
 
 
@@ -224,12 +277,14 @@ def learn_briefs(briefs: list[Path], path: Path, options, warn) -> list[str]:
     """Fold the corrections in ``briefs`` into the user model at ``path``; say what changed."""
     from briefgen.analysis.classify import load_classifier
 
-    old = load_examples(path)
+    old, _ = read_user_model(path)
     new = [e for brief in briefs for e in examples_from_brief(brief, options, warn)]
     examples = merge_examples(old, new)
     classifier = load_classifier(options.cues)
     model = fit_user_weights(examples, classifier)
     save_user_model(path, examples, model)
-    counts = Counter(e.section for e in new)
-    said = ", ".join(f"{counts[s]} {s}" for s in LABELS if counts[s]) or "nothing"
-    return [f"learned from {len(briefs)} brief(s): {said}; {len(examples)} examples in {path}"]
+    counts = Counter(e.change for e in new)
+    said = ", ".join(f"{counts[c]} {c}" for c in CHANGES if counts[c]) or "nothing"
+    return [
+        f"learned from {len(briefs)} brief(s): {said} bullet(s); {len(examples)} examples in {path}"
+    ]

@@ -1,0 +1,65 @@
+"""Key-figure labels name the measure with the words the sentence gives, not only its head noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analysis.facts import extract_facts
+
+
+def _labels(sentence: str) -> dict[str, str]:
+    kinds = ("money", "percent", "measure", "share")
+    return {value: label for kind, label, value in extract_facts(sentence) if kind in kinds}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label"),
+    [
+        # a head noun with the figure as its "of": what follows completes the head
+        ("Norland set a target of USD 40 billion for grain exports by 2031.",
+         "USD 40 billion by 2031", "Target for grain exports"),
+        # a counted noun keeps its owner and its complement
+        ("Half of Pellmark’s 9,000 workers will move to the new plant.", "9,000",
+         "Pellmark’s workers"),
+        ("Floods cut power to the 3 million residents of Osterby on Sunday.", "3 million",
+         "Residents of Osterby"),
+        # a noun used as a noun after a noun: "tender offer", "export controls"
+        ("Holders are waiting for a $2 billion tender offer by the parent group.",
+         "$2 billion", "Tender offer"),
+        # a determiner inside the attachment does not end the phrase
+        ("Household debts in this region total $4.1 trillion.", "$4.1 trillion",
+         "Household debts in this region"),
+        # "exports to X": the noun's own complement
+        ("Timber exports to Vastland fell to $3.2 billion last year.", "$3.2 billion",
+         "Timber exports to Vastland"),
+        # a bare head is named by the short clause after it
+        ("The deal averts the 40% levy Norland had threatened from May.", "40%",
+         "Levy Norland had threatened"),
+        # a time adjunct before the verb is not what the figure measures
+        ("The mean rent of a small flat rented privately in March was $1,250.", "$1,250",
+         "Rent of a small flat"),
+    ],
+)  # fmt: skip
+def test_a_label_takes_the_fuller_noun_phrase(sentence: str, value: str, label: str) -> None:
+    labels = _labels(sentence)
+    assert labels.get(value) == label, labels
+    assert len(label.split()) <= 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label"),
+    [
+        # what follows belongs to the figure, not to the head
+        ("The clerk faces a maximum of 12 years in prison.", "12 years", "Maximum"),
+        # "on 1 March", "in the past decade": when, not what
+        ("The mill had 4,200 workers on 1 March.", "4,200", "Workers"),
+        ("The town grew by more than 2 million people in the past decade.", "more than 2 million",
+         "People"),
+        # an adjective of a list is not the noun
+        ("Three sizes of soft, rounded ear tips come in the box.", "Three", "Sizes"),
+    ],
+)  # fmt: skip
+def test_a_label_takes_no_words_that_do_not_name_the_measure(
+    sentence: str, value: str, label: str
+) -> None:
+    assert _labels(sentence).get(value) == label

@@ -1,0 +1,105 @@
+"""The subject line: the outcome the memo's sources agree on, in a line that adds to its title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.analysis.pipeline import Options, build_brief
+from briefgen.analysis.subject import SUBJECT_WORDS, Candidate, memo_subject, shorten
+from briefgen.sources.base import SourceDocument
+
+TITLE = "Arlen–Vosk meeting at the River Forum in Talvik"
+
+
+def test_the_outcome_wins_over_a_bullet_that_retells_the_title() -> None:
+    candidates = [
+        Candidate("President Mira Arlen met Chancellor Ode Vosk at the River Forum in Talvik, "
+                  "where the two leaders took stock of their partnership.", [1, 2], True),
+        Candidate("Officials in both capitals described the mood as warm and constructive.",
+                  [1], True),
+        Candidate("The two leaders agreed to double the joint fund for river ports to 8 billion "
+                  "crowns by 2030.", [2], False),
+    ]  # fmt: skip
+    headlines = ["Arlen and Vosk double river-port fund", "Talvik forum ends with port deal"]
+    subject = memo_subject(TITLE, candidates, headlines)
+    assert subject.startswith("The two leaders agreed to double the joint fund")
+    assert "8 billion crowns" in subject and not subject.endswith(".")
+
+
+def test_no_bullet_that_adds_to_the_title_leaves_the_title() -> None:
+    candidates = [Candidate("Arlen and Vosk met at the River Forum in Talvik.", [1, 2], True)]
+    assert memo_subject(TITLE, candidates, []) == TITLE
+
+
+def test_quotes_and_watch_lines_are_never_the_subject() -> None:
+    candidates = [
+        Candidate("“We agreed on everything that matters today,” one aide said after the talks.",
+                  [1, 2], True),
+        Candidate("Watch: Harbour Council session (May 2026)", [1, 2], False),
+        Candidate("Both governments signed a pact on shared customs checks at four border posts.",
+                  [1], False),
+    ]  # fmt: skip
+    assert memo_subject(TITLE, candidates, []).startswith("Both governments signed a pact")
+
+
+def test_shortening_drops_colour_clauses_but_keeps_the_figure_and_the_main_clause() -> None:
+    long = (
+        "Northport will lift the levy on imported grain to 12 per cent from 30 per cent, "
+        "while Southmark will pause the mineral quotas it had set, which traders had long "
+        "described as the main irritant between two neighbours that share a long border."
+    )
+    short = shorten(long, TITLE)
+    assert short.startswith("Northport will lift the levy") and "12 per cent" in short
+    assert "irritant" not in short and len(short.split()) <= SUBJECT_WORDS
+    # the only clause with a figure stays, however long the line
+    figure_last = (
+        "The delegations spent the whole of a long afternoon on the terms of the "
+        "new port agreement and its many annexes and schedules, which cap fees at 4% "
+        "a year."
+    )
+    assert shorten(figure_last, TITLE).endswith("which cap fees at 4% a year")
+    # a clause inside the sentence: cutting at its comma would leave a fragment
+    inner = ("Out of 20 samples taken by the survey team on the northern shelf of the lake, "
+             "which lies close to the old mining town and its spoil heaps and tailings ponds, "
+             "the chemists found lead in three.")  # fmt: skip
+    assert shorten(inner, TITLE) == inner.rstrip(".")
+
+
+def test_shortening_drops_resolved_past_dates_and_roles_the_title_already_names() -> None:
+    text = ("Mayor-elect aside, President Mira Arlen and Federal Chancellor Ode Vosk agreed on "
+            "Sunday (12 May 2024) a ferry treaty, in the years ahead.")  # fmt: skip
+    assert shorten(text, TITLE) == "Mayor-elect aside, Arlen and Vosk agreed a ferry treaty"
+    # a first clause that retells the title gives way to a second main clause that adds
+    title = "Arlen–Vosk meeting in Talvik: ferry fares cut to 8%"
+    both = "Arlen will cut ferry fares to 8% in Talvik, while Vosk will reopen the northern quay."
+    assert shorten(both, title) == "Vosk will reopen the northern quay"
+    assert shorten(both, TITLE) == both.rstrip(".")  # this title does not tell the cut
+    # a closing phrase that only repeats the title goes; one that adds stays
+    repeats = "Arlen and Vosk signed a ferry treaty, at the River Forum in Talvik."
+    assert shorten(repeats, TITLE) == "Arlen and Vosk signed a ferry treaty"
+    added = "Arlen and Vosk signed a ferry treaty, in a ceremony on the old quay."
+    assert shorten(added, TITLE) == added.rstrip(".")
+    ahead = "Arlen will sign the ferry treaty next month (June 2024) in the capital city."
+    assert "(June 2024)" in shorten(ahead, TITLE)  # a date still ahead stays
+
+
+def _doc(name: str, title: str, text: str) -> SourceDocument:
+    return SourceDocument(text=f"{title}\n\n{text}", title=title, path=Path(name),
+                          metadata={"date": "2024-05-13"})  # fmt: skip
+
+
+def test_a_multi_source_memo_gets_a_subject_that_adds_to_its_title() -> None:
+    documents = [
+        _doc("a.txt", "Arlen and Vosk double the river-port fund",
+             "President Mira Arlen met Chancellor Ode Vosk at the River Forum in Talvik on "
+             "Sunday. The two leaders agreed to double the joint fund for river ports to 8 billion "
+             "crowns by 2030. Officials described the talks as warm."),
+        _doc("b.txt", "Port fund doubled at River Forum",
+             "President Mira Arlen and Chancellor Ode Vosk met at the River Forum in Talvik. "
+             "Arlen and Vosk agreed to double the river-port fund to 8 billion crowns by 2030, "
+             "officials said. The ferry link will reopen in the spring."),
+    ]  # fmt: skip
+    brief = build_brief(documents, Options())
+    assert brief.title.startswith("Arlen–Vosk meeting at the River Forum")
+    assert "8 billion crowns" in brief.subject and "double" in brief.subject
+    assert brief.subject != brief.title and len(brief.subject.split()) <= SUBJECT_WORDS
