@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefgen.analysis.corpus import tokens, word_set
 from briefgen.analysis.facts import person_mentions
-from briefgen.analysis.summarise import CARRIES
+from briefgen.analysis.summarise import CARRIES, OUTCOME
 from briefgen.analysis.title import short_name
 
 SUBJECT_WORDS = 28  # a subject line longer than this loses clauses that carry no figure
@@ -24,15 +24,7 @@ MIN_WORDS = 6
 MIN_KEPT = 10  # shortening never leaves fewer words than this
 MIN_NEW = 0.35  # share of a candidate's words the title lacks: below it, it repeats the title
 
-# Verbs that report an outcome; a plan told in the future ("will ...") counts for less.
-_OUTCOME = re.compile(
-    r"\b(?:agree[sd]?|agreement|decided?|decision|sign(?:s|ed)?|announc(?:e[sd]?|ing)|"
-    r"approv(?:e[sd]?|al)|pledg(?:e[sd]?)|commit(?:s|ted)?|doubl(?:e[sd]?)|halv(?:e[sd]?)|"
-    r"cuts?|rais(?:e[sd]?)|lower(?:s|ed)|launch(?:e[sd])?|reach(?:e[sd])?|struck|"
-    r"suspend(?:s|ed)?|impos(?:e[sd]?)|lift(?:s|ed)?|unveil(?:s|ed)?|confirm(?:s|ed)?|"
-    r"found|concluded|ban(?:s|ned)?|order(?:s|ed)?)\b",
-    re.IGNORECASE,
-)
+# A plan told in the future ("will ...") counts for less than an outcome (summarise.OUTCOME).
 _PLAN = re.compile(r"\b(?:will|would|plans? to|aims? to)\b", re.IGNORECASE)
 _QUOTE = re.compile('["“”]')
 # "on Sunday (27 July 2025)", "this month (October 2025)", as dates.resolve_relative writes them:
@@ -106,7 +98,7 @@ def _score(
     # the sources' headlines are what their editors judged the news: bullets that echo them
     echoed = sum(1 for seen in headline_words if len(seen & new) >= 2)
     return (
-        1.0 * bool(_OUTCOME.search(line))
+        1.0 * bool(OUTCOME.search(line))
         + 0.5 * bool(_PLAN.search(line))
         + 0.5 * bool(re.search(r"\d", line))
         + 0.5 * (len(candidate.sources) >= 2)

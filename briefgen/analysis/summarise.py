@@ -52,11 +52,14 @@ _TRAILING_PARTICIPLE = re.compile(
     r"reflecting|adding|bringing|giving|paving|capping|reinforcing|solidifying|cementing|"
     r"lending|sending|setting the stage)\b[^;]*[.!?]?$"
 )
-# A verb that reports an outcome: what was done, not a view or a setting.
-_OUTCOME = re.compile(
-    r"\b(?:agreed|signed|announced|ended|reached|approved|adopted|imposed|launched|concluded|"
-    r"struck|completed|unveiled|decided|pledged|committed|endorsed|ratified|rejected|suspended|"
-    r"lifted|banned|joined|admitted|established|killed|condemned|declared|halted|cut|raised)\b",
+# A verb (or noun) that reports an outcome: what was decided or done, not a view or a setting.
+# The summary ranker reads it, and the subject line prefers a bullet with one (subject.py).
+OUTCOME = re.compile(
+    r"\b(?:agree[sd]?|agreement|decided?|decision|sign(?:s|ed)?|announc(?:e[sd]?|ing)|"
+    r"approv(?:e[sd]?|al)|pledg(?:e[sd]?)|commit(?:s|ted)?|doubl(?:e[sd]?)|halv(?:e[sd]?)|"
+    r"cuts?|rais(?:e[sd]?)|lower(?:s|ed)|launch(?:e[sd])?|reach(?:e[sd])?|struck|"
+    r"suspend(?:s|ed)?|impos(?:e[sd]?)|lift(?:s|ed)?|unveil(?:s|ed)?|confirm(?:s|ed)?|"
+    r"found|concluded|ban(?:s|ned)?|order(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,6}\)")
@@ -211,9 +214,7 @@ def _plain_news(sentence: Sentence) -> bool:
     if sentence.colour >= COLOUR_MAX:
         return False
     long_quote = any(len(q.split()) > SCARE_WORDS for q in quotes(sentence.text))
-    return (
-        not long_quote or bool(sentence.numbers) or bool(_OUTCOME.search(unquoted(sentence.text)))
-    )
+    return not long_quote or bool(sentence.numbers) or bool(OUTCOME.search(unquoted(sentence.text)))
 
 
 def candidate_features(pool: list[Sentence]) -> list[dict[str, float]]:
@@ -230,7 +231,7 @@ def candidate_features(pool: list[Sentence]) -> list[dict[str, float]]:
                 "told_any": float(told >= 0.5),
                 "centrality": value / top,
                 "figures": float(bool(sentence.numbers)),
-                "outcome": float(bool(_OUTCOME.search(sentence.text))),
+                "outcome": float(bool(OUTCOME.search(sentence.text))),
                 "colour": sentence.colour,
                 "length": min(len(sentence.text.split()), 60) / 30,
                 f"section:{sentence.section}": 1.0,
