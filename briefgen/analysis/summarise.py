@@ -210,8 +210,12 @@ def _lead_ranks(kept: list[Sentence]) -> dict[int, int]:
 
 
 def _plain_news(sentence: Sentence) -> bool:
-    """Not likely colour, and not a quotation that carries no figure and no outcome."""
-    if sentence.colour >= COLOUR_MAX:
+    """Not likely colour, and not a quotation that carries no figure and no outcome.
+
+    What several articles open with is the news as their editors judged it, even when it reads
+    like protocol ("X and Y ended their quarrel in Z"): the colour test spares it."""
+    several_leads = sentence.position == 0 and len(sentence.sources) > 1
+    if sentence.colour >= COLOUR_MAX and not several_leads:
         return False
     long_quote = any(len(q.split()) > SCARE_WORDS for q in quotes(sentence.text))
     return not long_quote or bool(sentence.numbers) or bool(OUTCOME.search(unquoted(sentence.text)))
