@@ -144,3 +144,13 @@ def test_what_several_articles_open_with_stays_however_colourful() -> None:
     picked = summarise(kept, [], ranker=_ranker_liking("first"))
     assert lead in picked
     assert not any(s in picked for s in others)  # one article's colourful opening is left out
+
+
+def test_the_occasion_comes_first_even_when_the_ranker_prefers_others() -> None:
+    kept = _articles(sources=1, length=8)
+    opening = kept[0]
+    opening.colour = 0.9  # reads like protocol: "The ministers met in X to end a dispute"
+    for sentence in kept[1:]:
+        sentence.numbers = frozenset({"12"})
+    picked = summarise(kept, [], ranker=_ranker_liking("figures"))
+    assert picked[0] is opening

@@ -29,7 +29,7 @@ The two navies agreed to share radar data on the strait and to hold a joint resc
 
 Ferry operators expect ticket sales to rise by 12 percent once the new routes open.
 
-A new fare agreement cuts port fees for freight lorries by a fifth from next year.
+Port fees for freight lorries will fall by a fifth from next year under a new fare deal.
 
 Engineers will fit the ferries with satellite links and new collision-warning software.
 
@@ -37,7 +37,8 @@ The ministers plan to meet again in Westmark in the autumn to review the routes.
 
 The meeting ended with a dinner on the deck of the oldest ferry in the fleet.
 """
-FARE = "A new fare agreement cuts port fees"
+# The fare line has no outcome verb and no digit: the summary leaves it to a section to move.
+FARE = "Port fees for freight lorries will fall"
 MEETING = "The ministers plan to meet again"
 ADDED = "Freight firms will pay lower port fees on every crossing of the strait."
 

@@ -14,6 +14,7 @@ likely colour and quotes that carry no fact while enough else remains.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -167,9 +168,14 @@ def summarise(
     target = min(high, max(low, high if sources >= 3 and len(pool) >= 12 else low + 1))
     if len(pool) < 8:
         target = low
-    plain = [pair for pair in scored if _plain_news(pair[0])]
+    _, leads = _lead_ranks(kept)
+    plain = [pair for pair in scored if _plain_news(pair[0], leads)]
     if len(plain) >= target:  # colour and fact-free quotes only when nothing else is left
         scored = plain
+    # The occasion first (who did what, where): the best-ranked sentence that several articles
+    # (or the only one) open with. Held out on the labelled coverage it costs no fact.
+    opening = [pair for pair in scored if id(pair[0]) in leads][:1]
+    scored = opening + [pair for pair in scored if pair not in opening]
     for sentence, f in scored:
         if len(picked) >= target:
             break
@@ -188,34 +194,38 @@ def summarise(
 def candidates(kept: list[Sentence]) -> list[Sentence]:
     """The summary's candidates: the first LEAD sentences of every article (at least MIN_POOL,
     at most POOL), earliest first; a claim several articles make counts at its earliest."""
-    ranks = _lead_ranks(kept)
+    ranks, _ = _lead_ranks(kept)
     early = sorted(kept, key=lambda s: (ranks[id(s)], s.position, s.order))
     lead = sum(ranks[id(s)] < LEAD for s in early)
     return early[: min(POOL, max(lead, MIN_POOL))]
 
 
-def _lead_ranks(kept: list[Sentence]) -> dict[int, int]:
+def _lead_ranks(kept: list[Sentence]) -> tuple[dict[int, int], set[int]]:
     """Per sentence (by id): its place among its article's sentences, in the article that tells
-    it earliest (0: a lead)."""
+    it earliest (0: a lead); and the sentences that open two articles or more (or the only one):
+    the news as their editors judged it."""
     by_source: dict[int, list[Sentence]] = {}
     for sentence in kept:
         for source in sentence.sources:
             by_source.setdefault(source, []).append(sentence)
     ranks: dict[int, int] = {}
+    opens: Counter[int] = Counter()
     for told in by_source.values():
         told.sort(key=lambda s: (s.position, s.order))
+        opens[id(told[0])] += 1
         for rank, sentence in enumerate(told):
             ranks[id(sentence)] = min(rank, ranks.get(id(sentence), rank))
-    return ranks
+    agreed = min(2, len(by_source))
+    return ranks, {key for key, count in opens.items() if count >= agreed}
 
 
-def _plain_news(sentence: Sentence) -> bool:
+def _plain_news(sentence: Sentence, leads: set[int]) -> bool:
     """Not likely colour, and not a quotation that carries no figure and no outcome.
 
-    What several articles open with is the news as their editors judged it, even when it reads
-    like protocol ("X and Y ended their quarrel in Z"): the colour test spares it."""
-    several_leads = sentence.position == 0 and len(sentence.sources) > 1
-    if sentence.colour >= COLOUR_MAX and not several_leads:
+    What several articles (or the only one) open with is the news as their editors judged it,
+    even when it reads like protocol ("X and Y ended their quarrel in Z"): the colour test
+    spares it."""
+    if sentence.colour >= COLOUR_MAX and id(sentence) not in leads:
         return False
     long_quote = any(len(q.split()) > SCARE_WORDS for q in quotes(sentence.text))
     return not long_quote or bool(sentence.numbers) or bool(OUTCOME.search(unquoted(sentence.text)))
