@@ -57,7 +57,10 @@ def header_options(command):
     """--title, --date, --classification, --to, --from: shared by generate and draft."""
     options = [
         click.option("--title", help="Memo title (default: from the sources)."),
-        click.option("--subject", help="SUBJECT line (default: the title)."),
+        click.option(
+            "--subject",
+            help="SUBJECT line (default: the outcome the sources report, else the title).",
+        ),
         click.option(
             "--date",
             callback=_check_date,
