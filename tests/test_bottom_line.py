@@ -154,3 +154,16 @@ def test_the_occasion_comes_first_even_when_the_ranker_prefers_others() -> None:
         sentence.numbers = frozenset({"12"})
     picked = summarise(kept, [], ranker=_ranker_liking("figures"))
     assert picked[0] is opening
+
+
+def test_an_article_without_highlights_still_has_its_say_in_the_summary() -> None:
+    lead = Sentence("The leaders met in Johannesburg on Sunday for talks.", [1, 2], 0, 0.0)
+    texts = ["Naval patrols expand in the ocean.", "A minerals pact is signed by both."]
+    highlights = [Sentence(t, [1], i, 0.0, highlight=True) for i, t in enumerate(texts)]
+    news = Sentence("They agreed to double the investment target to 10 trillion yen.", [2], 1, 0.3)
+    colour = Sentence("The delegates toured a museum of modern art after lunch.", [2], 2, 0.6)
+    vectorise([lead, news, colour, *highlights])
+    picked = summarise([lead, news, colour], highlights, ranker=_ranker_liking("figures"))
+    assert picked[: len(highlights) + 1] == [lead, *highlights]
+    assert picked[-1] is news  # article 2 gave no highlights: its best news joins them
+    assert len(picked) == 4  # one more bullet per such article, within the 3-5

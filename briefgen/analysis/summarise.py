@@ -145,6 +145,7 @@ def summarise(
 ) -> list[Sentence]:
     """The summary bullets, most important first; each carries a ``why``."""
     picked: list[Sentence] = []
+    ranker = ranker or bundled_ranker()
     if highlights:
         lead = _who_met_where(kept)
         if lead and not any(repeats(lead, h, REDUNDANT) for h in highlights):
@@ -155,27 +156,42 @@ def summarise(
                 highlight.why = "summary: publisher highlight bullet"
                 picked.append(highlight)
         if len(picked) >= low:
+            # An article without highlights has its say too: its best news, while there is room.
+            told = {i for h in highlights for i in h.sources}
+            lacking = [s for s in kept if told.isdisjoint(s.sources)]
+            articles = len({i for s in lacking for i in s.sources})
+            if articles:
+                _add_ranked(picked, lacking, min(high, len(picked) + articles), ranker, False)
             return picked
     pool = candidates(kept)
-    if not pool:
-        return picked
-    ranker = ranker or bundled_ranker()
-    feats = candidate_features(pool)
-    scored = sorted(
-        zip(pool, feats, strict=True), key=lambda pair: (-ranker.score(pair[1]), pair[0].order)
-    )
     sources = len({i for s in pool for i in s.sources})
     target = min(high, max(low, high if sources >= 3 and len(pool) >= 12 else low + 1))
     if len(pool) < 8:
         target = low
+    _add_ranked(picked, kept, target, ranker, True)
+    return picked
+
+
+def _add_ranked(
+    picked: list[Sentence], kept: list[Sentence], target: int, ranker: Ranker, occasion: bool
+) -> None:
+    """Add the best-ranked candidates of ``kept`` to ``picked`` until it holds ``target``;
+    with ``occasion``, the best-ranked sentence several articles (or the only one) open with
+    comes first (who did what, where: held out on the labelled coverage it costs no fact)."""
+    pool = candidates(kept)
+    if not pool or len(picked) >= target:
+        return
+    feats = candidate_features(pool)
+    scored = sorted(
+        zip(pool, feats, strict=True), key=lambda pair: (-ranker.score(pair[1]), pair[0].order)
+    )
     _, leads = _lead_ranks(kept)
     plain = [pair for pair in scored if _plain_news(pair[0], leads)]
-    if len(plain) >= target:  # colour and fact-free quotes only when nothing else is left
+    if len(plain) >= target - len(picked):  # colour and fact-free quotes only when nothing else
         scored = plain
-    # The occasion first (who did what, where): the best-ranked sentence that several articles
-    # (or the only one) open with. Held out on the labelled coverage it costs no fact.
-    opening = [pair for pair in scored if id(pair[0]) in leads][:1]
-    scored = opening + [pair for pair in scored if pair not in opening]
+    if occasion:
+        opening = [pair for pair in scored if id(pair[0]) in leads][:1]
+        scored = opening + [pair for pair in scored if pair not in opening]
     for sentence, f in scored:
         if len(picked) >= target:
             break
@@ -188,7 +204,6 @@ def summarise(
             f"news score {ranker.score(f):.2f}"
         )
         picked.append(sentence)
-    return picked
 
 
 def candidates(kept: list[Sentence]) -> list[Sentence]:
