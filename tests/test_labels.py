@@ -63,3 +63,37 @@ def test_a_label_takes_no_words_that_do_not_name_the_measure(
     sentence: str, value: str, label: str
 ) -> None:
     assert _labels(sentence).get(value) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label"),
+    [
+        # a wire service's instrument code after the name is not part of the label
+        ("Zinc ZNQ4 rose 1.2% to $2,400 a tonne.", "1.2%", "Zinc"),
+        ("Oats OATc2 slipped 2.1% on the day.", "2.1%", "Oats"),
+        ("The regional gauge .GLXR0000PUS gained 0.4% by noon.", "0.4%", "Regional gauge"),
+        # a name with digits stays whole
+        ("The Zento X5 Blender sells for $89.", "$89", "Zento X5 Blender"),
+        # "we believe": the subject is what follows the verb of thinking
+        ("We believe Q2 margins would have been close to 7%.", "close to 7%", "Q2 margins"),
+        # a phrase too long keeps its head, the last word
+        ("Sales at the big old blue riverside garden tool shop rose 4% in May.", "4%",
+         "Old blue riverside garden tool shop"),
+    ],
+)  # fmt: skip
+def test_a_label_is_the_measure_not_a_code_or_a_verb(sentence: str, value: str, label: str) -> None:
+    assert _labels(sentence).get(value) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a period that dates something is when, not a measure
+        ("Sales of the tablet doubled in the past 8 months.", "8 months"),
+        ("Owners will replace this kettle in two years.", "two years"),
+        # a count of a noun said before: "eight" of the companies
+        ("Judges chose two winners from nine that sent entries.", "nine"),
+    ],
+)  # fmt: skip
+def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) -> None:
+    assert value not in _labels(sentence)

@@ -32,7 +32,7 @@ _PREPS = word_set(
     "of on for in into to from at by with over under about between among below above within "
     "after before since until during against across through toward towards per via amid along"
 )
-_NP_PREPS = word_set("of on for in into between")  # may join a head to its complement
+_NP_PREPS = word_set("of on for in into between across")  # may join a head to its complement
 _AUX = word_set(
     "is are was were be been being am will would shall should can could may might must has have "
     "had do does did 's"
@@ -51,7 +51,7 @@ _VERBS = word_set(
     "brought stay stays limit met meet meets talked spoke up down nearly almost around roughly "
     "approximately only just some restore restores start starts begin begins retail retails "
     "shrink shrinks expand expands increase increases decrease decreases reduce reduces boost "
-    "boosts help helps found won lost began thought"
+    "boosts help helps found won lost began thought believe believes estimate estimates"
 )
 _NOUNISH = word_set(
     "export exports import imports cost costs cut cuts pledge pledges purchase purchases offer "
@@ -76,8 +76,33 @@ _MONEY_VERBS = {
 }  # fmt: skip
 
 
+# A wire service's instrument code after a name: "crude CLc1", "notes US10YT=RR", ".MIWD00000PUS",
+# "Copper CMCU3 rose". A code is letters with digits; it names nothing a reader can use.
+_CODE = re.compile(r"^(?=.*\d)(?:[A-Z0-9]+[a-z]\d+|[A-Z][A-Z0-9]{3,})$")
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    words = _WORD.findall(text)
+    out: list[str] = []
+    skip = 0
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        code = _CODE.match(word) and (
+            word[-2:-1].islower()  # "CLc1", "NKc1": a continuous contract
+            or (out and out[-1] == ".")  # ".MIWD00000PUS": an index code
+            or nxt == "="  # "US10YT=RR"
+            or (out and out[-1][:1].isalpha() and (_is_verb(nxt) or nxt in ("last", "")))
+        )
+        if not code:
+            out.append(word)
+            continue
+        if out and out[-1] == ".":
+            out.pop()
+        skip = 2 if nxt == "=" else 0  # "=RR" goes with it
+    return out
 
 
 def _is_verb(word: str) -> bool:
@@ -231,6 +256,12 @@ _SKIP = word_set(
     "reportedly initially even closer higher lower more less greater bigger smaller"
 )
 _TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
+# A period the figure dates something by: "in the past 6 months", "in nearly two years"
+_PERIOD = re.compile(
+    r"(?:^|\s)(?:in|within|over|during)(?:\s+the\s+(?:last|past|next|first|coming))?"
+    r"(?:\s+(?:nearly|almost|about|around|roughly|some|just|only))?$",
+    re.IGNORECASE,
+)
 _MET = word_set("met meet meets talked spoke")
 _DETERMINERS = word_set("a an the its their his her our this that")
 _OWNER = re.compile(r"^[A-Z][\w.&-]*[’']s$")  # "WeWork’s", "Japan's": a named owner
@@ -314,8 +345,9 @@ def _finish(phrase: list[str]) -> str:
     while phrase and (phrase[-1].lower() in _PREPS or phrase[-1].lower() in _STOP):
         phrase = phrase[:-1]
     if len(phrase) > MAX_WORDS:
-        cut = next((k for k, w in enumerate(phrase) if w.lower() in _NP_PREPS), MAX_WORDS)
-        phrase = phrase[: min(cut, MAX_WORDS)] if cut else phrase[-MAX_WORDS:]
+        cut = next((k for k, w in enumerate(phrase) if w.lower() in _NP_PREPS), 0)
+        # "X of Y": X is the head; with no preposition the head is the last word
+        phrase = phrase[:cut] if 0 < cut <= MAX_WORDS else phrase[-MAX_WORDS:]
     if not phrase:
         return ""
     text = " ".join(phrase)
@@ -334,10 +366,14 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         # "24 strategic documents": the counted noun, with its owner ("WeWork’s 12,000
         # employees") and complement ("20 million residents of Delhi") when the sentence has them
         counted = quantity.unit.split()
+        if counted[0].lower() in _STOP:
+            return ""  # "eight that submitted proposals": eight of a noun said before
         if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
             counted.insert(0, before[-1])
         return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
+        if _PERIOD.search(" ".join(before[-4:])):
+            return ""  # "in the last 6 months", "in two years": when, not a measure
         verb = _verb_before(before)
         if verb in _MET:  # "met for close to two hours"
             return "Length of the meeting"
