@@ -90,11 +90,14 @@ def _words(text: str) -> list[str]:
             skip -= 1
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        code = _CODE.match(word) and (
-            word[-2:-1].islower()  # "CLc1", "NKc1": a continuous contract
-            or (out and out[-1] == ".")  # ".MIWD00000PUS": an index code
-            or nxt == "="  # "US10YT=RR"
-            or (out and out[-1][:1].isalpha() and (_is_verb(nxt) or nxt in ("last", "")))
+        code = (
+            _CODE.match(word)
+            and (
+                word[-2:-1].islower()  # "CLc1", "NKc1": a continuous contract
+                or (out and out[-1] == ".")  # ".MIWD00000PUS": an index code
+                or nxt == "="  # "US10YT=RR"
+                or (out and out[-1][:1].isalpha() and (_is_verb(nxt) or nxt in ("last", "")))
+            )
         )
         if not code:
             out.append(word)
