@@ -7,9 +7,12 @@
    spans cover every number word of it. Values that only a neighbour makes a figure ("six"
    bombs, "2022", "25th") are reported apart, as "needs context": a year, a weekday, a bare
    count. The forms were chosen while reading these events: the figure is NOT held out.
-2. Real pages (../shared/extraction, 121 articles, never used to set rules: held out): every
-   figure the extractor labels in the marked article text; the share of labels that are a noun
-   phrase of <= 6 words (no leading/trailing function word or verb, no digits).
+2. Real pages (../shared/extraction, 121 articles): every figure the extractor labels in the
+   marked article text; the share of labels that are a noun phrase of <= 6 words (no function
+   word at either end, no figure inside, a first word the sentence does not use as a verb, a lone
+   word no participle or superlative), and one-word heads the sentence names more fully. The
+   labeller's rules were set while reading these labels: NOT held out (the memo sample in the
+   README is the held-out look).
 3. Event fixtures (tests/fixtures/events, ours): recall of the gold values in the memo's
    key-figures table, labels naming the measure, title words, memo date, Watch lines.
 
@@ -141,16 +144,20 @@ def label_shape(verbose: bool) -> None:
                 for kind, label, value in extract_facts(sentence):
                     if kind in ("money", "percent", "measure", "share"):
                         labels.append((label, value, sentence))
-    good = [x for x in labels if _well_formed(x[0])]
-    bare = [x for x in labels if _bare_head(x[0], x[2])]
-    print(f"real pages (held out): {len(labels)} figures labelled; noun phrase <= 6 words: "
+    good = [x for x in labels if _well_formed(x[0], x[2])]
+    bare = [x for x in labels if _bare_head(x[0], x[2], x[1])]
+    print(f"real pages (rules set on them, not held out): {len(labels)} figures labelled; "
+          f"noun phrase <= 6 words: "
           f"{len(good)}/{len(labels)} = {len(good) / max(len(labels), 1):.2f}")  # fmt: skip
     print(f"  a bare head noun where the sentence names more (its owner, or of/in/on/for ...): "
           f"{len(bare)}/{len(labels)}")  # fmt: skip
     if verbose:
         for label, value, sentence in random.Random(14).sample(labels, min(30, len(labels))):
-            mark = " " if _well_formed(label) else "x"
+            mark = " " if _well_formed(label, sentence) else "x"
             print(f"  {mark} {label} | {value}    <- {sentence[:110]}")
+        for label, value, sentence in labels:
+            if not _well_formed(label, sentence):
+                print(f"  not a noun phrase: {label} | {value}    <- {sentence[:110]}")
         for label, value, sentence in bare:
             print(f"  bare {label} | {value}    <- {sentence[:110]}")
 
@@ -158,41 +165,83 @@ def label_shape(verbose: bool) -> None:
 _MONTH_OR_DAY = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I
 )
+# what stands before a figure without naming anything: "about $125 billion", "just 16 seconds"
+_APPROX = frozenset(
+    re.findall(r"\w+", "about around roughly nearly almost some over under more less than just "
+               "only at least most up to close")
+)  # fmt: skip
+_WHEN = frozenset(
+    re.findall(r"\w+", "day days week weeks month months year years decade decades time past "
+               "last next morning night")
+)  # fmt: skip
 
 
-def _bare_head(label: str, sentence: str) -> bool:
+def _bare_head(label: str, sentence: str, value: str = "") -> bool:
     """A one-word label ("Target") where the sentence gives the head more words that name the
     measure: a possessive owner before it ("WeWork's employees") or a complement after it
-    ("target of ... for private investment", "residents of Delhi")."""
+    ("target of ... for private investment", "residents of Delhi"). The occurrence looked at is
+    the one nearest the figure; a complement that says when ("in the past decade") or that is
+    the figure itself ("of about $125 billion") names nothing more."""
     if len(label.split()) != 1:
         return False
     words = re.findall(r"[\w'’$%.,-]+", sentence)
-    for i, word in enumerate(words):
-        if word.lower().strip(".,") != label.lower():
-            continue
-        owner = i > 1 and re.search(r"[’']s$", words[i - 2]) and _NUMBER.search(words[i - 1])
-        if owner or (i and re.search(r"^[A-Z].*[’']s$", words[i - 1])):
+    number = re.search(r"\d[\d,.]*|[a-z]+", value.lower()) if value else None
+    at = sentence.lower().find(number.group()) if number else -1
+    where = len(re.findall(r"[\w'’$%.,-]+", sentence[:at])) if at >= 0 else 0
+    found = [i for i, w in enumerate(words) if w.lower().strip(".,") == label.lower()]
+    if not found:
+        return False
+    i = min(found, key=lambda k: abs(k - where))
+    owner = i > 1 and re.search(r"[’']s$", words[i - 2]) and _NUMBER.search(words[i - 1])
+    if owner or (i and re.search(r"^[A-Z].*[’']s$", words[i - 1])):
+        return True
+    rest = [w for w in words[i + 1 : i + 8] if w.lower() not in _APPROX]
+    if rest and rest[0] in ("of", "on", "for", "in") and len(rest) > 1 and _NUMBER.search(rest[1]):
+        rest = rest[2:]  # "a target of JPY 10 trillion for ...": past the figure
+        while rest and (_NUMBER.search(rest[0]) or rest[0].isupper()):
+            rest = rest[1:]
+    if len(rest) > 1 and rest[0] in ("of", "in", "on", "for"):
+        content = [w.strip(".,") for w in rest[1:4] if w.lower() not in _FUNCTION]
+        nxt = content[0] if content else ""
+        if any(w.lower() in _WHEN or _MONTH_OR_DAY.match(w) for w in content[:2]):
+            return False  # "in a day", "in the past decade": when, not what
+        if nxt and not _NUMBER.search(nxt) and not rest[0].endswith(","):
             return True
-        rest = words[i + 1 : i + 5]
-        if rest and rest[0] == "of" and len(rest) > 1 and _NUMBER.search(rest[1]):
-            rest = rest[2:]  # "a target of JPY 10 trillion for ...": past the figure
-            while rest and (_NUMBER.search(rest[0]) or rest[0].isupper()):
-                rest = rest[1:]
-        if len(rest) > 1 and rest[0] in ("of", "in", "on", "for"):
-            nxt = next((w for w in rest[1:] if w.lower() not in _FUNCTION), "")
-            if nxt and not _NUMBER.search(nxt) and not _MONTH_OR_DAY.match(nxt):
-                return True
     return False
 
 
-def _well_formed(label: str) -> bool:
+# A word the sentence uses as a verb or an adjective: after "to", a modal or a subject pronoun
+# ("to squeeze in", "will fire for", "we believe"), after "it's/that's" ("that's good for").
+_VERB_BEFORE = frozenset(
+    re.findall(r"\w+", "to will would can could should may might must shall did do does we i "
+               "you they he she it is are was were be been being has have had")
+)  # fmt: skip
+_CONTRACTED = re.compile(r"^(?:it|that|we|you|they)[’'](?:s|re)$")  # "that's good", "we're"
+_SUPERLATIVE = re.compile(r"^(?:high|low|larg|bigg|small|great|strong|weak|fast|slow)est$", re.I)
+# a figure inside a label: "Be lowered from 57", "Gas including $44"; "PS4", "Q3", "RS-25" name
+_FIGURE = re.compile(r"^[$€£¥]?\d[\d,.]*(?:%|bn|m|k)?$|^[$€£¥%]")
+
+
+def _well_formed(label: str, sentence: str = "") -> bool:
+    """A noun phrase of <= 6 words: no function word at either end, no figure in it, and (given
+    the sentence) a first word the sentence does not use as a verb or adjective."""
     words = label.lower().split()
-    return (
+    if not (
         0 < len(words) <= 6
         and words[0] not in _FUNCTION
         and words[-1] not in _FUNCTION
-        and not any(_NUMBER.search(w) for w in words)
-    )
+        and not any(_FIGURE.match(w) for w in words)
+    ):
+        return False
+    first = words[0]
+    said = re.findall(r"[\w'’]+", sentence)
+    uses = [said[k - 1].lower() for k in range(1, len(said)) if said[k] == first]  # lowercase
+    if len(words) == 1 and _SUPERLATIVE.match(first):
+        return False  # "Highest": an adjective is no measure
+    if len(words) == 1 and first.endswith("ing") and not set(uses) & {"of", "the", "a", "its"}:
+        return False  # "Lasting", "Trading": a participle, not a gerund ("years of waiting")
+    verb_use = [u for u in uses if u in _VERB_BEFORE or _CONTRACTED.match(u)]
+    return not uses or len(verb_use) < len(uses)
 
 
 def fixtures(verbose: bool) -> None:

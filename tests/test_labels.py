@@ -32,6 +32,13 @@ def _labels(sentence: str) -> dict[str, str]:
         # "exports to X": the noun's own complement
         ("Timber exports to Vastland fell to $3.2 billion last year.", "$3.2 billion",
          "Timber exports to Vastland"),
+        # an "-ed" adjective opens the complement; a comma before a clause ends it
+        ("The clerk faces four counts of forged payroll records.", "four",
+         "Counts of forged payroll records"),
+        ("The recipe asks for three cups of flour, but honey works too.", "three", "Cups of flour"),
+        ("A 6% wage increase was agreed.", "6%", "Wage increase"),
+        # "with prior guidance of 4%": the figure's own head after a preposition
+        ("Sales grew 3%, compared with prior guidance of 4.5%.", "4.5%", "Prior guidance"),
         # a bare head is named by the short clause after it
         ("The deal averts the 40% levy Norland had threatened from May.", "40%",
          "Levy Norland had threatened"),
@@ -93,6 +100,16 @@ def test_a_label_is_the_measure_not_a_code_or_a_verb(sentence: str, value: str, 
         ("Owners will replace this kettle in two years.", "two years"),
         # a count of a noun said before: "eight" of the companies
         ("Judges chose two winners from nine that sent entries.", "nine"),
+        # a verb, participle or adjective before the figure names nothing
+        ("Riders need to rest for 40 minutes between stages.", "40 minutes"),
+        ("The thrusters will fire for 8 minutes at launch.", "8 minutes"),
+        ("Oat futures were last trading up 0.9%.", "0.9%"),
+        ("Bond yields reached their highest in 3 years.", "3 years"),
+        ("That's good for nearly $90 off the list price.", "nearly $90"),
+        # a preposition's object is not the subject: "exile to Norland for six years"
+        ("He has avoided extradition to Norland for six years.", "six years"),
+        # a converted figure in brackets repeats the one before it
+        ("About 3 inches (76.2 millimetres) of snow fell on Monday.", "76.2 millimetres"),
     ],
 )  # fmt: skip
 def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) -> None:

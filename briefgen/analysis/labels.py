@@ -145,8 +145,12 @@ def _is_content(word: str) -> bool:
 
 
 def _noun_use(word: str) -> bool:
-    """A verb's form used as a noun after a noun: "tender offer", "export controls"."""
-    return word[0].islower() and word.lower() in _NOUNISH
+    """A verb's form used as a noun after a noun: "tender offer", "export controls", and after a
+    figure's noun "a 9% funding increase" (read left to right only: "firms increase output")."""
+    return word[0].islower() and word.lower() in _NOUNISH | _NOUN_AFTER
+
+
+_NOUN_AFTER = word_set("increase increases decrease decreases")
 
 
 _COMPLEMENT_PREPS = word_set("of for in on")
@@ -172,9 +176,15 @@ def _complement(words: list[str], room: int) -> list[str]:
     if not tail or tail[-1] in _CALENDAR or tail[-1].lower() in _WHEN or len(tail) + 1 > room:
         return []  # "in October", "in the past decade": when, not what
     end = words.index(tail[-1], 1) + 1
-    if len(tail) == 1 and tail[0][0].islower() and words[end : end + 1] == [","]:
+    nxt = words[end + 1] if end + 1 < len(words) else ""
+    listed = bool(nxt) and (_is_content(nxt) or _participle(nxt)) and not nxt.endswith("ing")
+    if len(tail) == 1 and tail[0][0].islower() and words[end : end + 1] == [","] and listed:
         return []  # "sizes of soft, tapered tips": an adjective of a list, not the noun
     return [words[0].lower(), *tail]
+
+
+def _participle(word: str) -> bool:
+    return word[0].islower() and word.lower().endswith("ed") and _is_verb(word)
 
 
 def _phrase_after(words: list[str]) -> list[str]:
@@ -183,6 +193,9 @@ def _phrase_after(words: list[str]) -> list[str]:
     i = 0
     while i < len(words) and words[i].lower() in _STOP and not phrase:
         i += 1  # "the", "a"
+    if i + 1 < len(words) and _participle(words[i]) and _is_content(words[i + 1]):
+        phrase.append(words[i])  # "planned outages", "aggravated assault": an adjective
+        i += 1
     while i < len(words) and (
         _is_content(words[i]) or phrase and _noun_use(words[i]) and _is_content(phrase[-1])
     ):
@@ -311,10 +324,39 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         head = _phrase_before(before[:stop])  # "... a new vehicle sold locally": the vehicle
         if head:
             phrase = head
+    of_figure = before[-1:] == ["of"]  # "compared with prior guidance of 4.0%": its head
+    if phrase and _not_a_noun(phrase, before[stop] if stop >= 0 else "", of_figure):
+        return [], ""
     if not phrase and verb and i >= 0 and before[i].lower() == "and":
         # "The EU will buy X and invest $600 billion": the verb shares the clause's subject
         phrase = _phrase_after(before)
     return phrase, verb
+
+
+# Before a word, what makes it a verb: "to squeeze", "will fire", "we believe", "you’re looking"
+_VERB_CONTEXT = word_set(
+    "to will would can could should may might must shall did do does we i you they he she it"
+)
+_SUPERLATIVE = re.compile(r"(?:high|low|larg|bigg|small|great|strong|weak|fast|slow)est$")
+
+
+def _not_a_noun(phrase: list[str], previous: str, of_figure: bool = False) -> bool:
+    """The phrase found before the verb group is a verb, participle or adjective, not a
+    subject: "to close in 16 seconds", "was last trading up 0.4%", "their highest in 2 years",
+    "that's good for $600"."""
+    first = phrase[0]
+    prev = previous.lower().replace("’", "'")
+    if prev in _PREPS and prev not in _NP_PREPS and not of_figure:
+        return True  # "extradition to Sweden for seven years": a preposition's object
+    if first[0].isupper():
+        return False
+    if prev in _VERB_CONTEXT or prev in _AUX or "'" in prev and prev.split("'")[0] in _STOP:
+        return True
+    alone = len(phrase) == 1
+    if alone and _SUPERLATIVE.search(first):
+        return True
+    noun_before = prev in _DETERMINERS or previous[:1].isalpha() and _is_content(previous)
+    return alone and first.endswith("ing") and not noun_before  # "defence spending" is a noun
 
 
 _CLAUSE_AUX = word_set("had has have was were")
@@ -365,6 +407,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
     after = _words(sentence[quantity.end :])
     before = _words(sentence[: quantity.start])
+    if before[-1:] == ["("] and after[:1] == [")"] and len(before) > 1 and is_unit(before[-2]):
+        return ""  # "2 inches (50.8 millimeters)": the same figure converted
     if quantity.kind == "measure" and not is_unit(quantity.unit):
         # "24 strategic documents": the counted noun, with its owner ("WeWork’s 12,000
         # employees") and complement ("20 million residents of Delhi") when the sentence has them
@@ -434,7 +478,8 @@ _UNITS = word_set(
     "tonnes tons tonne ton barrels bpd kilometres kilometers km miles mile metres meters metre "
     "meter feet foot kg kilograms kilogram pounds pound hectares acres gw mw gigawatts megawatts "
     "seconds minutes hours days weeks months years decades second minute hour day week month "
-    "year decade celsius fahrenheit degrees c f day kw kwh mwh gwh"
+    "year decade celsius fahrenheit degrees c f day kw kwh mwh gwh inches inch millimeters "
+    "millimetres centimeters centimetres"
 )
 
 
