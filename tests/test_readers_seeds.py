@@ -69,6 +69,9 @@ def _content(brief) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
         key: [_RESOLVED.sub("", item.text) for item in items]
         for key, items in brief.sections.items()
     }
+    # The subject line (chosen partly by the sources' headlines, which a converted seed carries
+    # and the plain text has not) moves up in the bottom line: compare what it says, not its order.
+    sections["summary"].sort()
     return sections, [(f.label, f.value) for f in brief.key_figures]
 
 

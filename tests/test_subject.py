@@ -21,14 +21,15 @@ def test_the_outcome_wins_over_a_bullet_that_retells_the_title() -> None:
                   "crowns by 2030.", [2], False),
     ]  # fmt: skip
     headlines = ["Arlen and Vosk double river-port fund", "Talvik forum ends with port deal"]
-    subject = memo_subject(TITLE, candidates, headlines)
+    subject, chosen_at = memo_subject(TITLE, candidates, headlines)
+    assert chosen_at == 2
     assert subject.startswith("The two leaders agreed to double the joint fund")
     assert "8 billion crowns" in subject and not subject.endswith(".")
 
 
 def test_no_bullet_that_adds_to_the_title_leaves_the_title() -> None:
     candidates = [Candidate("Arlen and Vosk met at the River Forum in Talvik.", [1, 2], True)]
-    assert memo_subject(TITLE, candidates, []) == TITLE
+    assert memo_subject(TITLE, candidates, []) == (TITLE, None)
 
 
 def test_quotes_and_watch_lines_are_never_the_subject() -> None:
@@ -39,7 +40,8 @@ def test_quotes_and_watch_lines_are_never_the_subject() -> None:
         Candidate("Both governments signed a pact on shared customs checks at four border posts.",
                   [1], False),
     ]  # fmt: skip
-    assert memo_subject(TITLE, candidates, []).startswith("Both governments signed a pact")
+    subject, chosen_at = memo_subject(TITLE, candidates, [])
+    assert subject.startswith("Both governments signed a pact") and chosen_at == 2
 
 
 def test_shortening_drops_colour_clauses_but_keeps_the_figure_and_the_main_clause() -> None:
@@ -103,3 +105,26 @@ def test_a_multi_source_memo_gets_a_subject_that_adds_to_its_title() -> None:
     assert brief.title.startswith("Arlen–Vosk meeting at the River Forum")
     assert "8 billion crowns" in brief.subject and "double" in brief.subject
     assert brief.subject != brief.title and len(brief.subject.split()) <= SUBJECT_WORDS
+
+
+def test_the_bottom_line_says_the_subject_second_after_the_occasion() -> None:
+    """An article's highlights fill the summary first; the outcome another article reports
+    (the subject line) moves up to follow the occasion instead of closing the bottom line."""
+    documents = [
+        _doc("a.txt", "Arlen and Vosk meet at the River Forum",
+             "- Both leaders want faster progress on ferry links.\n"
+             "- The two sides discussed customs checks at border posts.\n"
+             "- Officials reviewed plans for a joint weather service.\n\n"
+             "President Mira Arlen met Chancellor Ode Vosk at the River Forum in Talvik on "
+             "Sunday. The two leaders spoke about ferry links and customs. They praised the "
+             "long friendship between the two peoples."),
+        _doc("b.txt", "Port fund doubled at River Forum",
+             "President Mira Arlen and Chancellor Ode Vosk met at the River Forum in Talvik. "
+             "The two leaders agreed to double the river-port fund to 8 billion crowns by 2030, "
+             "officials said. The ferry link will reopen in the spring."),
+    ]  # fmt: skip
+    brief = build_brief(documents, Options())
+    summary = [item.text for item in brief.sections["summary"]]
+    assert len(summary) >= 4 and "met" in summary[0]
+    assert "8 billion crowns" in summary[1] and "8 billion crowns" in brief.subject
+    assert not any("8 billion crowns" in text for text in summary[2:])

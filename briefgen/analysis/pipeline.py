@@ -157,7 +157,13 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
         for key, items in sections.items()
         for item in items
     ]
-    subject = options.subject or memo_subject(title, candidates, [s.title for s in sources])
+    subject, chosen_at = memo_subject(title, candidates, [s.title for s in sources])
+    summary = sections[SUMMARY]
+    if chosen_at is not None and chosen_at < len(summary):
+        # The bottom line says first what the subject line says: after the occasion (who met
+        # where), the outcome, not wherever its source's highlights left it.
+        summary.insert(min(1, chosen_at), summary.pop(chosen_at))
+    subject = options.subject or subject
     defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,

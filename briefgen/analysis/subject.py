@@ -70,18 +70,20 @@ class Candidate:
     summary: bool
 
 
-def memo_subject(title: str, candidates: list[Candidate], headlines: list[str]) -> str:
-    """The subject line: the bullet that best states the outcome, shortened; the title when the
-    memo has no bullet that adds to it."""
+def memo_subject(
+    title: str, candidates: list[Candidate], headlines: list[str]
+) -> tuple[str, int | None]:
+    """The subject line: the bullet that best states the outcome, shortened, with its index in
+    ``candidates``; the title (and None) when the memo has no bullet that adds to it."""
     title_words = set(tokens(title))
     headline_words = [set(tokens(h)) - title_words for h in headlines]
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, int] | None = None
     for position, candidate in enumerate(candidates):
         line = shorten(candidate.text, title)
         score = _score(line, candidate, title_words, headline_words)
         if score is not None and (best is None or score - 0.01 * position > best[0]):
-            best = (score - 0.01 * position, line)
-    return best[1] if best else title
+            best = (score - 0.01 * position, line, position)
+    return (best[1], best[2]) if best else (title, None)
 
 
 def _score(
