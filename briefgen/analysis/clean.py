@@ -16,6 +16,16 @@ import re
 from dataclasses import dataclass, field
 
 from briefgen.analysis.corpus import word_set
+from briefgen.analysis.lexicon import (
+    CALENDAR,
+    MONTHS,
+    MONTHS_SHORT,
+    SPEECH_VERBS,
+    WEEKDAYS,
+    WEEKDAYS_SHORT,
+    alternation,
+    lower,
+)
 
 # Lines (or sentences) that are navigation or promotion, never part of the story.
 PROMO = re.compile(
@@ -143,25 +153,19 @@ BIO_OTHER = re.compile(
     rf"(?:the|our|its|a)\s+(?:[\w'’&-]+\s+){{0,6}}(?:desk|bureau)s?\.?$|"
     rf"^{_NAMES},\s+who\s+[^.;]{{3,120}},\s+(?:reports|writes|covers|is based)\b[^.]*\.?$"
 )
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
-_WEEKDAYS += "thurs fri sat sun"
 # Words a timestamp line may hold besides numbers: "9:41 PM on Saturday, October 4",
 # "July 28, 2025 12:30 PM GMT+05:30", "Friday, 9.05 am", "Updated: 3 hours ago".
-_TIME_WORDS = frozenset(
-    f"""{_MONTHS} {_WEEKDAYS} am pm a m p gmt utc ist et edt est ct cdt cst pt pdt pst bst cet
+_TIME_WORDS = lower(CALENDAR + MONTHS_SHORT + WEEKDAYS_SHORT) | word_set(
+    """am pm a m p gmt utc ist et edt est ct cdt cst pt pdt pst bst cet
     cest jst kst hkt sgt aest aedt wib on at updated published posted last first ago hours hour
-    hrs hr minutes minute mins min h th st nd rd""".split()
+    hrs hr minutes minute mins min h th st nd rd"""
 )
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 # "World News | Press Trust of India | Updated: ...", "News > World News".
 LABEL = re.compile(
     r"^[^|.!?]{1,60}(?:\s\|\s[^|]{1,80}){1,5}$|^\w[\w ]{0,30}(?:\s[>»›]\s\w[\w ]{0,30})+$"
 )
-_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|wrote|stated|declared|noted)\b", re.I)
+_SPEECH = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.I)
 
 BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦]|\d{1,2}[.)])\s+")
 HIGHLIGHTS_HEADING = re.compile(r"^\W*(?:highlights|key (?:points|takeaways)|in brief)\W*$", re.I)
@@ -172,14 +176,8 @@ HIGHLIGHTS_HEADING = re.compile(r"^\W*(?:highlights|key (?:points|takeaways)|in 
 _CAP = r"(?:[A-Z][\w'’.&-]*)"
 _PLACE = rf"{_CAP}(?:\s+(?:(?:de|da|do|dos|del|la|el|al|of|upon)\s+)?{_CAP}){{0,3}}"
 # Whole names or their abbreviations: "Mar" but not "Market", "Sun" but not "Sunflower".
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
-_WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|"
-    r"Thu|Fri|Sat|Sun)\b\.?"
-)
+_MONTH = rf"(?:{alternation(MONTHS + MONTHS_SHORT)})\b\.?"
+_WEEKDAY = rf"(?:{alternation(WEEKDAYS + WEEKDAYS_SHORT)})\b\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"  # "12.06.2025", "04/05/25"
 _DATE = rf"(?:(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"

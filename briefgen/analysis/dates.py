@@ -13,15 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTH_NAMES = re.findall(
-    r"\w+", "January February March April May June July August September October November December"
-)
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAYS = re.findall(r"\w+", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_WEEKDAY = "|".join(_WEEKDAYS)
+from briefgen.analysis.lexicon import MONTHS, MONTHS_SHORT, WEEKDAYS, alternation
+
+# Longest first: with no word boundary after it, "September" is tried before "Sept" and "Sep".
+_MONTH = rf"(?:{alternation(MONTHS + MONTHS_SHORT)})\.?"
+_WEEKDAY = alternation(WEEKDAYS)  # whole names only: "sun", "sat" and "wed" are words too
 _YEAR = r"(?:19|20)\d\d"
 _PATTERNS = [
     # "2 August 2025", "August 2, 2025", "Aug. 2", "12 August", "April 2026", "early 2030s"
@@ -58,9 +54,9 @@ class DateMention:
     def label(self) -> str:
         """ "30 April 2026", "April 2026", "2026"."""
         if self.precision == "day":
-            return f"{self.day.day} {_MONTH_NAMES[self.day.month - 1]} {self.day.year}"
+            return f"{self.day.day} {MONTHS[self.day.month - 1]} {self.day.year}"
         if self.precision == "month":
-            return f"{_MONTH_NAMES[self.day.month - 1]} {self.day.year}"
+            return f"{MONTHS[self.day.month - 1]} {self.day.year}"
         return str(self.day.year)
 
     def last_day(self) -> dt.date:
@@ -117,7 +113,7 @@ def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMention]:
 
 
 def _month_number(text: str) -> int:
-    return [m[:3].lower() for m in _MONTH_NAMES].index(text.rstrip(".")[:3].lower()) + 1
+    return [m[:3].lower() for m in MONTHS].index(text.rstrip(".")[:3].lower()) + 1
 
 
 def _resolve(
@@ -153,7 +149,7 @@ def _resolve(
     if group["wd"]:
         if anchor is None:
             return None
-        weekday = _WEEKDAYS.index(group["wd"].capitalize())
+        weekday = WEEKDAYS.index(group["wd"].capitalize())
         rel = (group["rel"] or "").lower()
         # Copy names the day of the week nearest its own date: a plan looks ahead, a report back.
         ahead = rel == "next" or (rel != "last" and future)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import is_unit, label_for
+from briefgen.analysis.lexicon import CALENDAR, MONTHS, alternation
 from briefgen.analysis.quantities import Quantity, find_quantities, value_key
 
 KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
@@ -27,7 +28,7 @@ _NUMBER_WORD = re.compile(
 )
 # "USD 100 billion in non-oil trade by 2030": a target keeps its year
 _BY_YEAR = re.compile(r"^[^.;]{0,40}?\b(by|in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[–-]\s*\d)")
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = alternation(MONTHS)
 _DATE = re.compile(
     rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)\b"
 )
@@ -62,9 +63,7 @@ _VENUE = re.compile(
     r"Council|Conference)\b[^.;]{0,70}?\b(?:in|at)\s+"
     r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
-_NOT_PLACES = frozenset(
-    (_MONTHS + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|Its").split("|")
-)
+_NOT_PLACES = frozenset(CALENDAR) | word_set("The This Its")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from briefgen.analysis.corpus import word_set
+from briefgen.analysis.lexicon import CALENDAR
 from briefgen.analysis.quantities import Quantity
 
 MAX_WORDS = 6
@@ -155,10 +156,7 @@ _NOUN_AFTER = word_set("increase increases decrease decreases")
 
 _COMPLEMENT_PREPS = word_set("of for in on")
 _WHEN = word_set("day week month year decade days weeks months years decades time")
-_CALENDAR = word_set(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-)
+_CALENDAR = frozenset(CALENDAR)
 
 
 def _complement(words: list[str], room: int) -> list[str]:

@@ -14,9 +14,10 @@ import re
 
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.dates import DateMention, find_dates
+from briefgen.analysis.lexicon import MONTHS, alternation
 from briefgen.sections import OUTLOOK
 
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = alternation(MONTHS)
 _WHEN = re.compile(
     rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[–-]\s*\d)|"
     r"\bnext (?:year|month|week|spring|summer|autumn|winter)\b|"

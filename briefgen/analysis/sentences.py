@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 
 from briefgen.analysis.corpus import word_set
+from briefgen.analysis.lexicon import MONTHS_SHORT, WEEKDAYS_SHORT, lower
 
 # Lower-case, without the final dot. Titles, months, corporate and Latin abbreviations.
 ABBREVIATIONS = word_set(
     """
     mr mrs ms dr prof sr jr st mt ft no nos vs etc inc ltd co corp plc gov govt gen lt col maj
     capt cmdr sgt adm rep sen hon rev amb dept est approx fig vol art sec cl para ch pp op
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
     u.s u.k u.n u.s.a e.u e.g i.e a.m p.m
     """
-)
+) | lower(MONTHS_SHORT + WEEKDAYS_SHORT)
 # After these the next word is a name or number, never a new sentence ("Dr. Singh", "No. 10").
 _ALWAYS_JOIN = word_set("mr mrs ms dr prof st mt no nos gen lt col maj capt cmdr sgt adm")
 
@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(r"((?:\.{3}|…|[.!?])[\"'”’)\]]*)(\s+)(?=[\"'“‘(
 # that starts a word of at least two letters. "U.S.Army" stays (a single letter before the dot).
 _GLUED = re.compile(r"(?<=[a-z0-9]{2}[.!?])([\"'”’)\]]*)(?=[A-Z][a-z]|[AI]\s)")
 _SPACE = re.compile(r"\s+")
+_CURLY_DOUBLE = re.compile("[“”]")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -69,10 +70,10 @@ def _join_quotes(sentences: list[str]) -> list[str]:
     while index < len(sentences):
         joined = sentences[index]
         end = index
-        if _open_quotes(joined):
+        if not balanced(joined):
             for later in range(index + 1, min(index + QUOTE_SPAN, len(sentences))):
                 candidate = " ".join(sentences[index : later + 1])
-                if not _open_quotes(candidate):
+                if balanced(candidate):
                     joined, end = candidate, later
                     break
         out.append(joined)
@@ -80,8 +81,23 @@ def _join_quotes(sentences: list[str]) -> list[str]:
     return out
 
 
-def _open_quotes(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+def balanced(text: str) -> bool:
+    """Quote marks open and close in pairs (straight double quotes in an even number).
+
+    One rule for both uses: splitting joins a quotation's sentences until they balance, and
+    the standalone check (standalone.py) refuses a sentence that still does not.
+    """
+    if text.count('"') % 2:
+        return False
+    depth = 0
+    for mark in _CURLY_DOUBLE.findall(text):  # the marks only: every sentence passes here
+        depth += 1 if mark == "“" else -1
+        if depth < 0:
+            return False
+    if depth:
+        return False
+    # A sentence that opens a single quote it never closes ("‘We will act.").
+    return not (text.startswith("‘") and "’" not in text[1:])
 
 
 def _is_not_an_end(candidate: str, following: str) -> bool:

@@ -18,12 +18,10 @@ from __future__ import annotations
 import re
 
 from briefgen.analysis.corpus import word_set
+from briefgen.analysis.lexicon import CALENDAR, SPEECH_VERBS, alternation
+from briefgen.analysis.sentences import balanced
 
-_SPEECH = (
-    r"said|says|say|told|tells|added|adds|asked|stated|states|noted|notes|wrote|writes|posted|"
-    r"declared|insisted|warned|argued|explained|stressed|emphasi[sz]ed|tweeted|remarked|"
-    r"commented|replied|responded|acknowledged|admitted|recalled|continued|according to"
-)
+_SPEECH = alternation(SPEECH_VERBS)
 SPEECH = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 # A quoted span: curly or straight double quotes, or curly single quotes around 2+ words.
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|‘([^’]*\s[^’]*)’")
@@ -51,15 +49,14 @@ _NOT_PERSON = word_set(
     Airport Palace Hall Centre Center Treaty Agreement Pact Act Initiative Forum Corporation
     Inc Ltd Company Group Airlines Trade Economic Foreign Defence Defense North South East West
     Korea China Russia India Japan Ukraine Iran Israel Europe European America American Asia
-    Pacific Atlantic Indo Middle Gulf Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April May June July August September October November December
+    Pacific Atlantic Indo Middle Gulf
     White Kremlin Pentagon G7 G20 BRICS NATO ASEAN New Saint St San Los Las Port Fort Mount
     President Premier Chancellor Minister Prime Secretary Representative Ambassador Senator
     Governor Spokesperson Spokesman Spokeswoman Leader General Admiral King Queen Pope Vice
     Deputy Former Acting Chief Mr Mrs Ms Dr Indian Chinese Russian Japanese British French German
     Ukrainian Korean Iranian Israeli Pakistani Brazilian Canadian Australian Thai Cambodian
     """
-)
+) | frozenset(CALENDAR)
 _AUX = word_set(
     """
     is are was were will would has have had can could may might must shall should did does do
@@ -115,22 +112,6 @@ def speakers(text: str) -> frozenset[str]:
             if noun:
                 found.add(noun.group(1).rstrip("s"))
     return frozenset(found)
-
-
-def balanced(text: str) -> bool:
-    """Quote marks open and close in pairs (straight double quotes in an even number)."""
-    depth = 0
-    for char in text:
-        if char == "“":
-            depth += 1
-        elif char == "”":
-            depth -= 1
-            if depth < 0:
-                return False
-    if depth or text.count('"') % 2:
-        return False
-    # A sentence that opens a single quote it never closes ("‘We will act.").
-    return not (text.startswith("‘") and "’" not in text[1:])
 
 
 def persons(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from briefgen.analysis.corpus import tokens, word_set
 from briefgen.analysis.facts import person_mentions
+from briefgen.analysis.lexicon import WEEKDAYS, alternation
 from briefgen.analysis.summarise import CARRIES, OUTCOME
 from briefgen.analysis.title import short_name
 
@@ -29,7 +30,7 @@ _PLAN = re.compile(r"\b(?:will|would|plans? to|aims? to)\b", re.IGNORECASE)
 _QUOTE = re.compile('["“”]')
 # "on Sunday (27 July 2025)", "this month (October 2025)", as dates.resolve_relative writes them:
 # the memo's date line already dates the event. A date ahead ("next month (...)") stays.
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAYS = alternation(WEEKDAYS)
 _RESOLVED_DATE = re.compile(
     rf"\s+(?:(?:on\s+)?(?:{_WEEKDAYS})|this\s+(?:week|month))"
     r"\s+\((?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d\)"
@@ -56,9 +57,7 @@ _LEAD_CONNECTIVE = re.compile(
     r"By contrast|At the same time|Earlier|Later),\s+"
 )
 _CAPITALISED = re.compile(r"[A-Z][\w.]*")
-_NOT_ROLE = word_set(
-    "On In At The A An As When After Before And But " + _WEEKDAYS.replace("|", " ")
-)
+_NOT_ROLE = word_set("On In At The A An As When After Before And But") | frozenset(WEEKDAYS)
 
 
 @dataclass(frozen=True)

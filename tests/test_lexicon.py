@@ -1,0 +1,66 @@
+"""One word list, every step: where two copies disagreed, the union's new cases work."""
+
+from __future__ import annotations
+
+from briefgen.analysis import clean, dates, lexicon, sentences
+from briefgen.analysis.clean import clean_text, is_subhead
+from briefgen.analysis.dates import find_dates
+from briefgen.analysis.sentences import balanced, split_sentences
+from briefgen.analysis.standalone import speakers, stand_alone
+
+
+def test_every_calendar_form_reaches_each_step() -> None:
+    shorts = lexicon.MONTHS_SHORT + lexicon.WEEKDAYS_SHORT
+    assert lexicon.lower(lexicon.CALENDAR + shorts) <= clean._TIME_WORDS
+    assert lexicon.lower(shorts) <= sentences.ABBREVIATIONS
+    for name in lexicon.MONTHS + lexicon.MONTHS_SHORT:
+        found = find_dates(f"The talks end on {name} 4, 2026.", dates.dt.date(2026, 1, 1))
+        assert found, name
+
+
+def test_month_alternation_prefers_the_whole_word() -> None:
+    # no word boundary follows dates' month pattern: "September" must not stop at "Sep"
+    found = find_dates("It opens on 3 September 2027.", dates.dt.date(2026, 1, 1))
+    assert [m.label() for m in found] == ["3 September 2027"]
+
+
+def test_weekday_short_forms_are_abbreviations_when_splitting() -> None:
+    # sentences.py knew "Thu" but not "Thurs"/"Tues" (clean.py knew all): now one list
+    assert split_sentences("The talks end on Thurs. 4 December in Tokyo. They resume later.") == [
+        "The talks end on Thurs. 4 December in Tokyo.",
+        "They resume later.",
+    ]
+    assert split_sentences("Voting closed on Tues. The count begins.") == [
+        "Voting closed on Tues.",
+        "The count begins.",
+    ]
+
+
+def test_any_reporting_verb_keeps_a_lead_in_line() -> None:
+    # clean.py knew nine reporting verbs, standalone.py 33: "warned:" introduces a quote as
+    # "said:" does, so it is story text, not a subhead
+    assert not is_subhead("The foreign ministry warned:")
+    assert not is_subhead("The foreign ministry said:")
+    assert is_subhead("What the deal means:")
+    text = (
+        "Japan and India signed the pact in Tokyo on Monday after long talks.\n\n"
+        "The foreign ministry warned:\n\n"
+        "“We will not accept this,” the statement read in full.\n"
+    )
+    assert "The foreign ministry warned:" in clean_text(text).paragraphs
+    assert speakers("Prices will rise, Sato warned.") == frozenset({"sato"})
+
+
+def test_one_quote_rule_joins_a_single_quoted_quotation() -> None:
+    # splitting used to count only double quotes; the standalone check also refused an
+    # unclosed opening single quote. One rule now: the quotation keeps its speaker.
+    parts = split_sentences("‘We will act. We will win,’ Sato said. Talks resume on Monday.")
+    assert parts == ["‘We will act. We will win,’ Sato said.", "Talks resume on Monday."]
+    assert all(balanced(part) for part in parts)
+    assert stand_alone(parts[0], None)[1]
+    # double quotes behave as before
+    assert split_sentences('"We will act. We will win," he said. Talks resume.') == [
+        '"We will act. We will win," he said.',
+        "Talks resume.",
+    ]
+    assert not balanced("a stray closing quote” here “and")
