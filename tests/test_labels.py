@@ -100,6 +100,9 @@ def test_a_label_is_the_measure_not_a_code_or_a_verb(sentence: str, value: str, 
         ("Owners will replace this kettle in two years.", "two years"),
         # a count of a noun said before: "eight" of the companies
         ("Judges chose two winners from nine that sent entries.", "nine"),
+        # a ratio's second number is not a count of its noun
+        ("Nine out of 10 growers now sell online.", "10"),
+        ("One in 20 adults owns a kayak.", "20"),
         # a verb, participle or adjective before the figure names nothing
         ("Riders need to rest for 40 minutes between stages.", "40 minutes"),
         ("The thrusters will fire for 8 minutes at launch.", "8 minutes"),

@@ -278,6 +278,7 @@ _PERIOD = re.compile(
     r"(?:\s+(?:nearly|almost|about|around|roughly|some|just|only))?$",
     re.IGNORECASE,
 )
+_OF_RATIO = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 _MET = word_set("met meet meets talked spoke")
 _DETERMINERS = word_set("a an the its their his her our this that")
 _OWNER = re.compile(r"^[A-Z][\w.&-]*[’']s$")  # "WeWork’s", "Japan's": a named owner
@@ -415,6 +416,11 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         counted = quantity.unit.split()
         if counted[0].lower() in _STOP:
             return ""  # "eight that submitted proposals": eight of a noun said before
+        ratio = [w.lower() for w in before[-2:]] == ["out", "of"] and before[-3:-2] or (
+            before[-1:] == ["in"] and before[-2:-1]
+        )
+        if ratio and _OF_RATIO.match(ratio[0]):
+            return ""  # "eight out of ten companies", "one in five adults": a ratio, not a count
         if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
             counted.insert(0, before[-1])
         return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
