@@ -274,7 +274,8 @@ _SKIP = word_set(
 _TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
 # A period the figure dates something by: "in the past 6 months", "in nearly two years"
 _PERIOD = re.compile(
-    r"(?:^|\s)(?:in|within|over|during)(?:\s+the\s+(?:last|past|next|first|coming))?"
+    r"(?:^|\s)(?:(?:in|within|over|during)(?:\s+the\s+(?:last|past|next|first|coming))?|"
+    r"(?:for|of)\s+the\s+(?:last|past|next|first|coming))"
     r"(?:\s+(?:nearly|almost|about|around|roughly|some|just|only))?$",
     re.IGNORECASE,
 )
@@ -347,13 +348,15 @@ def _not_a_noun(phrase: list[str], previous: str, of_figure: bool = False) -> bo
     "that's good for $600"."""
     first = phrase[0]
     prev = previous.lower().replace("’", "'")
-    if prev in _PREPS and prev not in _NP_PREPS and not of_figure:
+    if prev in _PREPS and prev != "of" and not of_figure:
         return True  # "extradition to Sweden for seven years": a preposition's object
     if first[0].isupper():
         return False
     if prev in _VERB_CONTEXT or prev in _AUX or "'" in prev and prev.split("'")[0] in _STOP:
         return True
     alone = len(phrase) == 1
+    if alone and first.lower() == "tune":
+        return True  # "to the tune of $28 billion": an idiom, the measure is elsewhere
     if alone and _SUPERLATIVE.search(first):
         return True
     noun_before = prev in _DETERMINERS or previous[:1].isalpha() and _is_content(previous)
@@ -404,6 +407,20 @@ def _possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
+def _box_score_name(before: list[str]) -> list[str]:
+    """ "Palm Bay (1-0): Tolivert 25 points", "Osas Osaro 3 goals": a name alone before the count
+    (a results line), whose the count is; [] in running prose."""
+    name: list[str] = []
+    for word in reversed(before[-3:]):
+        if not word[:1].isupper() or word in _CALENDAR or word.lower() in _STOP | _PREPS:
+            break
+        name.insert(0, word)
+    start = len(before) - len(name)
+    if not name or len(name) > 2 or start > 0 and before[start - 1] not in (":", ".", ","):
+        return []
+    return name
+
+
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
     after = _words(sentence[quantity.end :])
@@ -414,32 +431,42 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         # "24 strategic documents": the counted noun, with its owner ("WeWork’s 12,000
         # employees") and complement ("20 million residents of Delhi") when the sentence has them
         counted = quantity.unit.split()
-        if counted[0].lower() in _STOP:
-            return ""  # "eight that submitted proposals": eight of a noun said before
-        ratio = [w.lower() for w in before[-2:]] == ["out", "of"] and before[-3:-2] or (
-            before[-1:] == ["in"] and before[-2:-1]
+        if counted[0].lower() in _STOP or counted[-1].lower() in ("times", "time"):
+            return ""  # "eight that submitted proposals", "50 times the level": no measure
+        ratio = (
+            [w.lower() for w in before[-2:]] == ["out", "of"]
+            and before[-3:-2]
+            or (before[-1:] == ["in"] and before[-2:-1])
         )
         if ratio and _OF_RATIO.match(ratio[0]):
             return ""  # "eight out of ten companies", "one in five adults": a ratio, not a count
         if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
             counted.insert(0, before[-1])
+        elif len(after) <= 5 and _box_score_name(before) and not _complement(after, MAX_WORDS):
+            counted.insert(0, _possessive(" ".join(_box_score_name(before))))
         return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         if _PERIOD.search(" ".join(before[-4:])):
             return ""  # "in the last 6 months", "in two years": when, not a measure
+        if after[:1] == ["old"]:  # "Trump is 73 years old"
+            subject, _ = _subject(before)
+            if subject and subject[0][0].isupper() and len(subject) <= 3:
+                return _finish([_possessive(" ".join(subject)), "age"])
         verb = _verb_before(before)
         if verb in _MET:  # "met for close to two hours"
             return "Length of the meeting"
         if verb in ("lasted", "lasts", "took"):
             subject, _ = _subject(before)
             return _finish(["Length", "of", *subject]) if subject else "Length"
-    if after and after[0].lower() == "of" and quantity.kind in ("money", "measure"):
+    if after and after[0].lower() == "of" and quantity.kind in ("money", "measure", "number"):
         tail = _phrase_after(after[1:])
         if tail:
             subject, verb = _subject(before)
             if verb and subject and subject[0][0].isupper() and len(subject) <= 2:
                 return _finish([_possessive(" ".join(subject)), _MONEY_VERBS[verb], "of", *tail])
             return _finish(tail)
+    if quantity.text[0].isupper() and "-" in quantity.text and after[:1] and after[0][0].isupper():
+        return ""  # "the 1967 Six-Day War": a name, not a figure
     modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
