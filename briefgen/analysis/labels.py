@@ -327,7 +327,19 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         if head:
             phrase = head
     of_figure = before[-1:] == ["of"]  # "compared with prior guidance of 4.0%": its head
-    if phrase and _not_a_noun(phrase, before[stop] if stop >= 0 else "", of_figure):
+    previous = before[stop] if stop >= 0 else ""
+    if previous.lower() in _DETERMINERS and stop > 0 and before[stop - 1].lower() in _PREPS:
+        stop -= 1
+        previous = before[stop]  # "teachers from the Gibson schools": the preposition
+    low = previous.lower()
+    if phrase and low in _JOINING and stop > 0 and not of_figure:
+        # "Revenues from the tariffs have totaled": the head before the preposition
+        head = _phrase_before(before[:stop])
+        if head and len(head) + 1 + len(phrase) <= MAX_WORDS:
+            return [*head, low, *phrase], verb
+        if head:
+            return head, verb
+    if phrase and _not_a_noun(phrase, previous, of_figure):
         return [], ""
     if not phrase and verb and i >= 0 and before[i].lower() == "and":
         # "The EU will buy X and invest $600 billion": the verb shares the clause's subject
@@ -340,6 +352,10 @@ _VERB_CONTEXT = word_set(
     "to will would can could should may might must shall did do does we i you they he she it"
 )
 _SUPERLATIVE = re.compile(r"(?:high|low|larg|bigg|small|great|strong|weak|fast|slow)est$")
+
+
+# what joins a head to its complement before a verb ("revenues from the tariffs"), not when
+_JOINING = word_set("from with on in for into across under over between among")
 
 
 def _not_a_noun(phrase: list[str], previous: str, of_figure: bool = False) -> bool:
@@ -448,6 +464,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         if _PERIOD.search(" ".join(before[-4:])):
             return ""  # "in the last 6 months", "in two years": when, not a measure
+        if after[:1] == ["ago"]:
+            return ""  # "began 10 years ago": a date, not a measure
         if after[:1] == ["old"]:  # "Trump is 73 years old"
             subject, _ = _subject(before)
             if subject and subject[0][0].isupper() and len(subject) <= 3:
