@@ -142,7 +142,7 @@ def label_shape(verbose: bool) -> None:
         for paragraph in page["articleBody"].split("\n"):
             for sentence in split_sentences(paragraph):
                 for kind, label, value in extract_facts(sentence):
-                    if kind in ("money", "percent", "measure", "share"):
+                    if kind in ("money", "percent", "measure", "share", "number"):
                         labels.append((label, value, sentence))
     good = [x for x in labels if _well_formed(x[0], x[2])]
     bare = [x for x in labels if _bare_head(x[0], x[2], x[1])]

@@ -272,10 +272,12 @@ _SKIP = word_set(
 _TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
 # A period the figure dates something by: "in the past 6 months", "in nearly two years"
 _PERIOD = re.compile(
-    r"(?:^|\s)(?:in|within|over|during)(?:\s+the\s+(?:last|past|next|first|coming))?"
+    r"(?:^|\s)(?:(?:in|within|over|during)(?:\s+the\s+(?:last|past|next|first|coming))?|"
+    r"(?:for|of)\s+the\s+(?:last|past|next|first|coming))"
     r"(?:\s+(?:nearly|almost|about|around|roughly|some|just|only))?$",
     re.IGNORECASE,
 )
+_OF_RATIO = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 _MET = word_set("met meet meets talked spoke")
 _DETERMINERS = word_set("a an the its their his her our this that")
 _OWNER = re.compile(r"^[A-Z][\w.&-]*[’']s$")  # "WeWork’s", "Japan's": a named owner
@@ -323,7 +325,19 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
         if head:
             phrase = head
     of_figure = before[-1:] == ["of"]  # "compared with prior guidance of 4.0%": its head
-    if phrase and _not_a_noun(phrase, before[stop] if stop >= 0 else "", of_figure):
+    previous = before[stop] if stop >= 0 else ""
+    if previous.lower() in _DETERMINERS and stop > 0 and before[stop - 1].lower() in _PREPS:
+        stop -= 1
+        previous = before[stop]  # "teachers from the Gibson schools": the preposition
+    low = previous.lower()
+    if phrase and low in _JOINING and stop > 0 and not of_figure:
+        # "Revenues from the tariffs have totaled": the head before the preposition
+        head = _phrase_before(before[:stop])
+        if head and len(head) + 1 + len(phrase) <= MAX_WORDS:
+            return [*head, low, *phrase], verb
+        if head:
+            return head, verb
+    if phrase and _not_a_noun(phrase, previous, of_figure):
         return [], ""
     if not phrase and verb and i >= 0 and before[i].lower() == "and":
         # "The EU will buy X and invest $600 billion": the verb shares the clause's subject
@@ -338,19 +352,25 @@ _VERB_CONTEXT = word_set(
 _SUPERLATIVE = re.compile(r"(?:high|low|larg|bigg|small|great|strong|weak|fast|slow)est$")
 
 
+# what joins a head to its complement before a verb ("revenues from the tariffs"), not when
+_JOINING = word_set("from with on in for into across under over between among")
+
+
 def _not_a_noun(phrase: list[str], previous: str, of_figure: bool = False) -> bool:
     """The phrase found before the verb group is a verb, participle or adjective, not a
     subject: "to close in 16 seconds", "was last trading up 0.4%", "their highest in 2 years",
     "that's good for $600"."""
     first = phrase[0]
     prev = previous.lower().replace("’", "'")
-    if prev in _PREPS and prev not in _NP_PREPS and not of_figure:
+    if prev in _PREPS and prev != "of" and not of_figure:
         return True  # "extradition to Sweden for seven years": a preposition's object
     if first[0].isupper():
         return False
     if prev in _VERB_CONTEXT or prev in _AUX or "'" in prev and prev.split("'")[0] in _STOP:
         return True
     alone = len(phrase) == 1
+    if alone and first.lower() == "tune":
+        return True  # "to the tune of $28 billion": an idiom, the measure is elsewhere
     if alone and _SUPERLATIVE.search(first):
         return True
     noun_before = prev in _DETERMINERS or previous[:1].isalpha() and _is_content(previous)
@@ -401,6 +421,20 @@ def _possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
+def _box_score_name(before: list[str]) -> list[str]:
+    """ "Palm Bay (1-0): Tolivert 25 points", "Osas Osaro 3 goals": a name alone before the count
+    (a results line), whose the count is; [] in running prose."""
+    name: list[str] = []
+    for word in reversed(before[-3:]):
+        if not word[:1].isupper() or word in _CALENDAR or word.lower() in _STOP | _PREPS:
+            break
+        name.insert(0, word)
+    start = len(before) - len(name)
+    if not name or len(name) > 2 or start > 0 and before[start - 1] not in (":", ".", ","):
+        return []
+    return name
+
+
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
     after = _words(sentence[quantity.end :])
@@ -411,27 +445,44 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         # "24 strategic documents": the counted noun, with its owner ("WeWork’s 12,000
         # employees") and complement ("20 million residents of Delhi") when the sentence has them
         counted = quantity.unit.split()
-        if counted[0].lower() in _STOP:
-            return ""  # "eight that submitted proposals": eight of a noun said before
+        if counted[0].lower() in _STOP or counted[-1].lower() in ("times", "time"):
+            return ""  # "eight that submitted proposals", "50 times the level": no measure
+        ratio = (
+            [w.lower() for w in before[-2:]] == ["out", "of"]
+            and before[-3:-2]
+            or (before[-1:] == ["in"] and before[-2:-1])
+        )
+        if ratio and _OF_RATIO.match(ratio[0]):
+            return ""  # "eight out of ten companies", "one in five adults": a ratio, not a count
         if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
             counted.insert(0, before[-1])
+        elif len(after) <= 5 and _box_score_name(before) and not _complement(after, MAX_WORDS):
+            counted.insert(0, _possessive(" ".join(_box_score_name(before))))
         return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         if _PERIOD.search(" ".join(before[-4:])):
             return ""  # "in the last 6 months", "in two years": when, not a measure
+        if after[:1] == ["ago"]:
+            return ""  # "began 10 years ago": a date, not a measure
+        if after[:1] == ["old"]:  # "Trump is 73 years old"
+            subject, _ = _subject(before)
+            if subject and subject[0][0].isupper() and len(subject) <= 3:
+                return _finish([_possessive(" ".join(subject)), "age"])
         verb = _verb_before(before)
         if verb in _MET:  # "met for close to two hours"
             return "Length of the meeting"
         if verb in ("lasted", "lasts", "took"):
             subject, _ = _subject(before)
             return _finish(["Length", "of", *subject]) if subject else "Length"
-    if after and after[0].lower() == "of" and quantity.kind in ("money", "measure"):
+    if after and after[0].lower() == "of" and quantity.kind in ("money", "measure", "number"):
         tail = _phrase_after(after[1:])
         if tail:
             subject, verb = _subject(before)
             if verb and subject and subject[0][0].isupper() and len(subject) <= 2:
                 return _finish([_possessive(" ".join(subject)), _MONEY_VERBS[verb], "of", *tail])
             return _finish(tail)
+    if quantity.text[0].isupper() and "-" in quantity.text and after[:1] and after[0][0].isupper():
+        return ""  # "the 1967 Six-Day War": a name, not a figure
     modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
