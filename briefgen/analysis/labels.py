@@ -437,6 +437,19 @@ def _box_score_name(before: list[str]) -> list[str]:
     return name
 
 
+def _model_name(before: list[str], quantity: Quantity) -> bool:
+    """A bare number right after a name inside the sentence ("the VEGA 20 graphics")."""
+    if not before or len(before) < 2 or not re.fullmatch(r"\d{1,3}", quantity.text.split()[0]):
+        return False
+    name = before[-1]
+    return (
+        name[:1].isupper()
+        and name not in _CALENDAR
+        and name.lower() not in _STOP | _PREPS
+        and quantity.unit[:1].islower()
+    )
+
+
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
     after = _words(sentence[quantity.end :])
@@ -460,6 +473,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             counted.insert(0, before[-1])
         elif len(after) <= 5 and _box_score_name(before) and not _complement(after, MAX_WORDS):
             counted.insert(0, _possessive(" ".join(_box_score_name(before))))
+        elif _model_name(before, quantity):
+            return ""  # "Thunderbolt 3 docks", "the VEGA 20 graphics": a model, not a count
         return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         if _PERIOD.search(" ".join(before[-4:])):
