@@ -439,7 +439,7 @@ def _box_score_name(before: list[str]) -> list[str]:
 
 def _model_name(before: list[str], quantity: Quantity) -> bool:
     """A bare number right after a name inside the sentence ("the VEGA 20 graphics")."""
-    if not before or len(before) < 2 or not re.fullmatch(r"\d{1,3}", quantity.text.split()[0]):
+    if not before or not re.fullmatch(r"\d{1,3}", quantity.text.split()[0]):
         return False
     name = before[-1]
     return (
