@@ -9,6 +9,10 @@ auxiliaries, common verbs, "-ed" forms) and a noun phrase is a run of the other 
 - "Tariffs on Chinese goods will be lowered from 57% to 47%": the subject before the verb;
 - "Japan will invest $68 billion": an actor with a money verb makes "Japan's investment".
 
+When nothing in the sentence names the measure — a period that dates, a multiplier, a ratio, a
+model number, a shop, a verb where the subject would be — the label is "" and the figure gets no
+row: a table row must say what it measures.
+
 spaCy would tag better but costs a 12 MB model and ~1 s of start-up per run; on our fixtures
 this chunker names the measure in every case a table needs (tests/test_quantities.py).
 """
