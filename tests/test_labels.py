@@ -118,6 +118,8 @@ def test_a_label_is_the_measure_not_a_code_or_a_verb(sentence: str, value: str, 
         # "N years ago" dates; a preposition's object after "the" is not the subject
         ("The firm began 12 years ago in a garage.", "12 years"),
         ("Shoppers bought it on the Norland store for $45.", "$45"),
+        # a model number after a name is no count: "Zento 5 blenders"
+        ("Zento 5 blenders start at $80 in most shops this winter.", "5"),
         # a ratio's second number is not a count of its noun
         ("Nine out of 10 growers now sell online.", "10"),
         ("One in 20 adults owns a kayak.", "20"),

@@ -9,6 +9,10 @@ auxiliaries, common verbs, "-ed" forms) and a noun phrase is a run of the other 
 - "Tariffs on Chinese goods will be lowered from 57% to 47%": the subject before the verb;
 - "Japan will invest $68 billion": an actor with a money verb makes "Japan's investment".
 
+When nothing in the sentence names the measure — a period that dates, a multiplier, a ratio, a
+model number, a shop, a verb where the subject would be — the label is "" and the figure gets no
+row: a table row must say what it measures.
+
 spaCy would tag better but costs a 12 MB model and ~1 s of start-up per run; on our fixtures
 this chunker names the measure in every case a table needs (tests/test_quantities.py).
 """
@@ -435,6 +439,19 @@ def _box_score_name(before: list[str]) -> list[str]:
     return name
 
 
+def _model_name(before: list[str], quantity: Quantity) -> bool:
+    """A bare number right after a name inside the sentence ("the VEGA 20 graphics")."""
+    if not before or not re.fullmatch(r"\d{1,3}", quantity.text.split()[0]):
+        return False
+    name = before[-1]
+    return (
+        name[:1].isupper()
+        and name not in _CALENDAR
+        and name.lower() not in _STOP | _PREPS
+        and quantity.unit[:1].islower()
+    )
+
+
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
     after = _words(sentence[quantity.end :])
@@ -458,6 +475,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             counted.insert(0, before[-1])
         elif len(after) <= 5 and _box_score_name(before) and not _complement(after, MAX_WORDS):
             counted.insert(0, _possessive(" ".join(_box_score_name(before))))
+        elif _model_name(before, quantity):
+            return ""  # "Thunderbolt 3 docks", "the VEGA 20 graphics": a model, not a count
         return _finish([*counted, *_complement(after, MAX_WORDS - len(counted))])
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         if _PERIOD.search(" ".join(before[-4:])):
