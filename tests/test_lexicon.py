@@ -64,3 +64,31 @@ def test_one_quote_rule_joins_a_single_quoted_quotation() -> None:
         "Talks resume.",
     ]
     assert not balanced("a stray closing quote” here “and")
+
+
+def test_one_unit_list_reads_and_labels_inches() -> None:
+    # labels.py knew "inch" as a unit, quantities.py did not: "22-inch wheels" was read as
+    # "22-" labelled "Inch wheels". One list now, in quantities.py.
+    from briefgen.analysis.facts import extract_facts
+    from briefgen.analysis.quantities import MEASURE_UNITS, find_quantities, is_unit
+
+    assert [q.text for q in find_quantities("The car rides on 22-inch wheels.")] == ["22-inch"]
+    assert ("measure", "Wheels", "22-inch") in extract_facts("The car rides on 22-inch wheels.")
+    assert all(is_unit(unit) for unit in MEASURE_UNITS)
+    assert is_unit("degrees C") and is_unit("square miles") and not is_unit("troops")
+
+
+def test_one_time_unit_list_for_reading_and_labelling() -> None:
+    # labels.py's time units lacked "year", "week", "month", "decade(s)": "in one year" and
+    # "two decades ago" became key figures ("Plant | one year") while "in two years" did not
+    from briefgen.analysis.facts import extract_facts
+
+    for sentence in (
+        "Japan will build the plant in one year.",
+        "Japan will build the plant in two years.",
+        "The truce began two decades ago.",
+    ):
+        assert extract_facts(sentence) == [], sentence
+    assert extract_facts("The talks lasted two hours.") == [
+        ("measure", "Length of talks", "two hours")
+    ]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefgen.analysis.corpus import word_set
-from briefgen.analysis.labels import is_unit, label_for
+from briefgen.analysis.labels import label_for
 from briefgen.analysis.lexicon import CALENDAR, MONTHS, alternation
-from briefgen.analysis.quantities import Quantity, find_quantities, value_key
+from briefgen.analysis.quantities import Quantity, find_quantities, is_unit, value_key
 
 KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
          "person")  # fmt: skip

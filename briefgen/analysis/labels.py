@@ -23,7 +23,7 @@ import re
 
 from briefgen.analysis.corpus import word_set
 from briefgen.analysis.lexicon import CALENDAR
-from briefgen.analysis.quantities import Quantity
+from briefgen.analysis.quantities import LONG_SCALES, TIME_UNITS, Quantity, is_unit
 
 MAX_WORDS = 6
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.%-]*|[^\w\s]")
@@ -126,7 +126,7 @@ def _is_verb(word: str) -> bool:
     )
 
 
-_SCALE_WORDS = word_set("million billion trillion thousand percent cent")
+_SCALE_WORDS = frozenset(LONG_SCALES) | word_set("percent cent")
 _NOT_ADVERBS = word_set("supply family assembly rally ally monopoly anomaly italy reply only")
 
 
@@ -273,7 +273,7 @@ _SKIP = word_set(
     "than a an the - — – , earlier previous current new also still now only just already "
     "reportedly initially even closer higher lower more less greater bigger smaller"
 )
-_TIME_UNITS = word_set("seconds minutes hours days weeks months years second minute hour day")
+_TIME_UNITS = frozenset(TIME_UNITS)
 # A period the figure dates something by: "in the past 6 months", "in nearly two years"
 _PERIOD = re.compile(
     r"(?:^|\s)(?:(?:in|within|over|during)(?:\s+the\s+(?:last|past|next|first|coming))?|"
@@ -540,16 +540,3 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         # 10 years in prison", where it belongs to the figure)
         return _finish([*subject, *_complement(after, MAX_WORDS - len(subject))])
     return _finish(subject)
-
-
-_UNITS = word_set(
-    "tonnes tons tonne ton barrels bpd kilometres kilometers km miles mile metres meters metre "
-    "meter feet foot kg kilograms kilogram pounds pound hectares acres gw mw gigawatts megawatts "
-    "seconds minutes hours days weeks months years decades second minute hour day week month "
-    "year decade celsius fahrenheit degrees c f day kw kwh mwh gwh inches inch millimeters "
-    "millimetres centimeters centimetres"
-)
-
-
-def is_unit(unit: str) -> bool:
-    return unit.split()[-1].lower() in _UNITS or unit.lower().startswith(("square", "barrels"))

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefgen.analysis.lexicon import alternation, lower
+
 # --------------------------------------------------------------------------- numbers
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -40,8 +42,10 @@ _WORDS = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 _NUM = rf"(?:{_DIGITS}|\b{_WORDS}\b)"
-_SCALE = r"(?:trillion|billion|million|thousand|crore|lakh|tn|bn|mn|tr|[mbk])\b"
-_LONG_SCALE = r"(?:trillion|billion|million|thousand|crore|lakh)\b"
+# Scale words written out after a number ("10 trillion", "5 crore"); labels.py reads them too.
+LONG_SCALES = ("trillion", "billion", "million", "thousand", "crore", "lakh")
+_LONG_SCALE = rf"(?:{alternation(LONG_SCALES)})\b"
+_SCALE = rf"(?:{alternation(LONG_SCALES)}|tn|bn|mn|tr|[mbk])\b"
 _APPROX = (
     r"(?:(?:about|around|roughly|nearly|almost|some|over|under|more than|less than|fewer than|"
     r"at least|at most|up to|close to|just over|just under|approximately|an estimated|"
@@ -73,13 +77,24 @@ _PREFIX = "|".join(
 )
 _CURRENCY_NAME = "|".join(sorted(_NAMES, key=len, reverse=True))
 _PERCENT = r"(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)"
+# Units of measure, as against counted nouns ("troops", "ships"): what a measure is told in.
+# labels.is_unit asks the same question of a figure, so both read this one list.
+TIME_UNITS = (
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+    "second", "minute", "hour", "day", "week", "month", "year", "decade",
+)  # fmt: skip
+_TEMPERATURE = ("Celsius", "Fahrenheit", "C", "F")  # after "degrees"
+MEASURE_UNITS = TIME_UNITS + (
+    "tonnes", "tons", "tonne", "ton", "barrels", "bpd", "kilometres", "kilometers", "km",
+    "miles", "mile", "metres", "meters", "metre", "meter", "feet", "foot", "inches", "inch",
+    "centimetres", "centimeters", "millimetres", "millimeters", "kg", "kilograms", "kilogram",
+    "pounds", "pound", "hectares", "acres", "degrees", "GWh", "MWh", "kWh", "GW", "MW", "kW",
+    "gigawatts", "megawatts",
+)  # fmt: skip
 _MEASURES = (
-    r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|bpd|"
-    r"kilometres|kilometers|km|miles|mile|metres|meters|metre|meter|feet|foot|kg|kilograms?|"
-    r"kilogram|pounds|pound|square\s+(?:kilometres|kilometers|miles)|hectares|acres|"
-    r"degrees(?:\s+(?:Celsius|Fahrenheit|C|F))?|GWh|MWh|kWh|GW|MW|kW|gigawatts|megawatts|"
-    r"seconds|minutes|hours|days|weeks|months|years|decades|"
-    r"second|minute|hour|day|week|month|year|decade|"
+    r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|"
+    r"square\s+(?:kilometres|kilometers|miles)|"
+    rf"degrees(?:\s+(?:{alternation(_TEMPERATURE)}))?|{alternation(MEASURE_UNITS)}|"
     r"centrifuges|cascades|troops|soldiers|people|persons|civilians|workers|jobs|"
     r"vessels|ships|submarines|aircraft|jets|missiles|drones|bombs|warheads|satellites|"
     r"countries|nations|states|members|leaders|documents|agreements|deals|projects|"
@@ -146,6 +161,14 @@ class Quantity:
     amount: float | None  # the (latest) figure in base units: comparable across tellings
     unit: str  # currency code, "%", the unit or counted noun as written
     before: str = ""  # the earlier figure of a change ("57%")
+
+
+_UNIT_WORDS = lower(MEASURE_UNITS + _TEMPERATURE)
+
+
+def is_unit(unit: str) -> bool:
+    """A unit of measure ("metric tons", "degrees C", "square miles"), not a counted noun."""
+    return unit.split()[-1].lower() in _UNIT_WORDS or unit.lower().startswith(("square", "barrels"))
 
 
 _SINGLE_TIME = frozenset(("hour", "day", "week", "month", "year", "decade", "minute"))
