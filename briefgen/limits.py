@@ -2,7 +2,8 @@
 within seconds instead of exhausting the machine (issue 16; the README's "Limits" section).
 
 - Sources: ``--max-source-mb`` bounds both the text extracted from a source (a small DOCX or
-  PDF can hold far more text than its size says) and, ten times over, the file. It is set for
+  PDF can hold far more text than its size says) and, ten times over, the file (a downloaded
+  page is a file: one budget whichever way a source arrives). It is set for
   one job by ``source_limit`` (a context variable: nothing leaks into other jobs).
 - Archives: every member of a zip (a source DOCX, a ``--reference-docx``) is checked for its
   inflated size and compression ratio before a byte of it is inflated.

@@ -211,6 +211,20 @@ def test_max_source_mb_applies_to_urls(httpserver):
     assert result.returncode == 2 and "limit (raise it with --max-source-mb)" in result.stderr
 
 
+def test_a_page_has_a_files_byte_cap_and_the_text_cap(httpserver):
+    # One budget as for a file on disk: bytes up to 10 x --max-source-mb (a page carries markup
+    # and scripts beside its text), text up to --max-source-mb. Pages were once cut at the text
+    # limit in bytes, so a page a file on disk could hold was refused.
+    markup = page(TALKS).replace("</head>", "<script>" + "x" * 30_000 + "</script></head>")
+    assert "</script></head>" in markup and len(markup) > 0.02 * 2**20
+    url = serve(httpserver, "/heavy.html", markup)
+    read = run_cli("extract", "--max-source-mb", "0.02", url)
+    assert read.returncode == 0, read.stderr
+    assert "Johannesburg" in read.stdout
+    refused = run_cli("extract", "--max-source-mb", "0.002", url)
+    assert refused.returncode == 2 and "file is" in refused.stderr
+
+
 def test_charset_from_the_header_wins(httpserver):
     story = "The minister said “the port’s new berths” will open in 2029 — a year early. " * 3
     body = f"<html><body><article><p>{story}</p></article></body></html>".encode("cp1252")

@@ -36,7 +36,7 @@ _UNITS = {"h": "hours", "d": "days", "w": "weeks", "m": "minutes"}
 class FetchSettings:
     timeout: float = 20.0  # seconds for each connect or read, and twice that for a whole page
     max_redirects: int = 5
-    max_bytes: int | None = None  # None: --max-source-mb (briefgen.limits)
+    max_bytes: int | None = None  # None: the file cap, 10 x --max-source-mb (briefgen.limits)
     workers: int = 8
 
 

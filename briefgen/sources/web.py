@@ -17,7 +17,7 @@ import httpx
 
 from briefgen import __version__
 from briefgen.errors import InputError
-from briefgen.limits import describe, max_source_bytes
+from briefgen.limits import describe, max_file_bytes
 from briefgen.sources.links import FetchSettings
 
 USER_AGENT = f"briefgen/{__version__} (policy-briefing memo generator; reads articles it is given)"
@@ -56,7 +56,9 @@ def fetch_all(
     if not urls:
         return []
     settings = settings or FetchSettings()
-    limit = settings.max_bytes or max_source_bytes()  # read here: the context var is per thread
+    # A page is a file like any other: the file cap (10 x --max-source-mb) bounds its bytes and
+    # the reader then bounds its text, as for a file on disk. Read here: the limit is per thread.
+    limit = settings.max_bytes or max_file_bytes()
     with _client(settings) as client:
         if len(urls) == 1:
             return [_fetch_or_error(client, urls[0], settings, limit)]
