@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import label_for
-from briefgen.analysis.lexicon import CALENDAR, EVENT_NOUNS, MONTHS, alternation
+from briefgen.analysis.lexicon import CALENDAR, EVENT_NOUNS, MONTHS, YEAR, alternation
 from briefgen.analysis.quantities import Quantity, find_quantities, is_unit, value_key
 
 KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
@@ -27,17 +27,17 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 # "USD 100 billion in non-oil trade by 2030": a target keeps its year
-_BY_YEAR = re.compile(r"^[^.;]{0,40}?\b(by|in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[–-]\s*\d)")
+_BY_YEAR = re.compile(rf"^[^.;]{{0,40}}?\b(by|in)\s+(?P<year>{YEAR})\b(?!\s*[–-]\s*\d)")
 _MONTHS = alternation(MONTHS)
 _DATE = re.compile(
-    rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)\b"
+    rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?{YEAR})\b"
 )
 _EVENT_NOUN = alternation(EVENT_NOUNS)
 _ORDINAL_EVENT = re.compile(
     rf"\b(?P<event>\d{{1,3}}(?:st|nd|rd|th)\s+(?:[A-Z0-9][\w+'’-]*\s+){{0,5}}(?:{_EVENT_NOUN}))\b"
 )
 NAMED_EVENT = re.compile(
-    rf"\b(?P<event>(?:[A-Z0-9][\w+'’-]*\s+){{1,5}}(?:{_EVENT_NOUN}))\b(?:\s+(?:19|20)\d\d)?"
+    rf"\b(?P<event>(?:[A-Z0-9][\w+'’-]*\s+){{1,5}}(?:{_EVENT_NOUN}))\b(?:\s+{YEAR})?"
 )
 _NATIONALITY = (
     r"Indian|Japanese|Chinese|South African|South Korean|Korean|US|U\.S\.|American|British|"

@@ -15,12 +15,12 @@ import re
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.dates import DateMention, find_dates
 from briefgen.analysis.facts import NAMED_EVENT
-from briefgen.analysis.lexicon import MONTHS, alternation
+from briefgen.analysis.lexicon import MONTHS, YEAR, alternation
 from briefgen.sections import OUTLOOK
 
 _MONTHS = alternation(MONTHS)
 _WHEN = re.compile(
-    rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[–-]\s*\d)|"
+    rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?{YEAR}\b(?!\s*[–-]\s*\d)|"
     r"\bnext (?:year|month|week|spring|summer|autumn|winter)\b|"
     r"\bevery (?:\w+ )?(?:months?|years?|weeks?)\b"
 )
