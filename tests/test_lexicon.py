@@ -92,3 +92,23 @@ def test_one_time_unit_list_for_reading_and_labelling() -> None:
     assert extract_facts("The talks lasted two hours.") == [
         ("measure", "Length of talks", "two hours")
     ]
+
+
+def test_one_event_noun_list_for_facts_titles_and_watch_lines() -> None:
+    # facts.py (dates, titles) knew "Ministerial", "Round", "Session", "Exercise"; outlook.py
+    # knew "Review". One list and one pattern now: a Watch line names a 2+2 Ministerial.
+    import datetime as dt
+
+    from briefgen.analysis.corpus import Sentence
+    from briefgen.analysis.facts import named_events
+    from briefgen.analysis.outlook import watch_items
+
+    text = "The next 2+2 Ministerial will be held in Tokyo in March 2026."
+    sentence = Sentence(text, [1], 0, 0.5)
+    sentence.scores = {"outlook": 1.0}
+    day = dt.date(2025, 10, 31)
+    lines = [text for text, _, _ in watch_items([sentence], 3, {1: day}, day)]
+    assert lines == ["Watch: 2+2 Ministerial (March 2026)"]
+    assert named_events("Ministers will publish the Strategic Defence Review in 2026.") == [
+        "Strategic Defence Review"
+    ]

@@ -47,3 +47,14 @@ def test_docx_with_an_entity_declaration_is_refused(tmp_path) -> None:
     path.write_bytes(_docx_with_app_xml(_ENTITY_APP_XML))
     with pytest.raises(InputError, match="declares a DTD"):
         read_docx_file(path)
+
+
+def test_no_bundled_cue_is_covered_by_a_glob_of_its_section() -> None:
+    # "pledged" beside "pledge*" was counted twice when a sentence is scored by its words
+    from briefgen.analysis.classify import load_cues
+
+    for section, terms in load_cues().weights.items():
+        globs = [term[:-1] for term in terms if term.endswith("*")]
+        for term in terms:
+            covering = [g for g in globs if term != g + "*" and term.startswith(g)]
+            assert not covering, f"{section}: {term!r} is already matched by {covering[0]}*"

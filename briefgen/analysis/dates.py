@@ -13,12 +13,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefgen.analysis.lexicon import MONTHS, MONTHS_SHORT, WEEKDAYS, alternation
+from briefgen.analysis.lexicon import MONTHS, MONTHS_SHORT, WEEKDAYS, YEAR, alternation
 
 # Longest first: with no word boundary after it, "September" is tried before "Sept" and "Sep".
 _MONTH = rf"(?:{alternation(MONTHS + MONTHS_SHORT)})\.?"
 _WEEKDAY = alternation(WEEKDAYS)  # whole names only: "sun", "sat" and "wed" are words too
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = YEAR
 _PATTERNS = [
     # "2 August 2025", "August 2, 2025", "Aug. 2", "12 August", "April 2026", "early 2030s"
     ("day", rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"),

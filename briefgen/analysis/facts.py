@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import label_for
-from briefgen.analysis.lexicon import CALENDAR, MONTHS, alternation
+from briefgen.analysis.lexicon import CALENDAR, EVENT_NOUNS, MONTHS, YEAR, alternation
 from briefgen.analysis.quantities import Quantity, find_quantities, is_unit, value_key
 
 KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
@@ -27,20 +27,17 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 # "USD 100 billion in non-oil trade by 2030": a target keeps its year
-_BY_YEAR = re.compile(r"^[^.;]{0,40}?\b(by|in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[–-]\s*\d)")
+_BY_YEAR = re.compile(rf"^[^.;]{{0,40}}?\b(by|in)\s+(?P<year>{YEAR})\b(?!\s*[–-]\s*\d)")
 _MONTHS = alternation(MONTHS)
 _DATE = re.compile(
-    rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)\b"
+    rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?{YEAR})\b"
 )
-_EVENT_NOUN = (
-    r"Summit|Dialogue|Meeting|Conference|Forum|Session|Round|Council|Talks|Exercise|Games|"
-    r"Election|Visit|Ministerial"
-)
+_EVENT_NOUN = alternation(EVENT_NOUNS)
 _ORDINAL_EVENT = re.compile(
     rf"\b(?P<event>\d{{1,3}}(?:st|nd|rd|th)\s+(?:[A-Z0-9][\w+'’-]*\s+){{0,5}}(?:{_EVENT_NOUN}))\b"
 )
-_NAMED_EVENT = re.compile(
-    rf"\b(?P<event>(?:[A-Z0-9][\w+'’-]*\s+){{1,5}}(?:{_EVENT_NOUN}))\b(?:\s+(?:19|20)\d\d)?"
+NAMED_EVENT = re.compile(
+    rf"\b(?P<event>(?:[A-Z0-9][\w+'’-]*\s+){{1,5}}(?:{_EVENT_NOUN}))\b(?:\s+{YEAR})?"
 )
 _NATIONALITY = (
     r"Indian|Japanese|Chinese|South African|South Korean|Korean|US|U\.S\.|American|British|"
@@ -122,12 +119,12 @@ def person_mentions(sentence: str) -> list[re.Match[str]]:
 
 def named_events(sentence: str) -> list[str]:
     """Named events a sentence mentions: "G20 Summit", "Global AI Summit"."""
-    return [m.group("event") for m in _NAMED_EVENT.finditer(sentence)]
+    return [m.group("event") for m in NAMED_EVENT.finditer(sentence)]
 
 
 def _event_near(sentence: str, index: int) -> str:
     """The named event a date belongs to ("Global AI Summit in February 2026")."""
-    events = [m for m in _NAMED_EVENT.finditer(sentence) if m.start() < index]
+    events = [m for m in NAMED_EVENT.finditer(sentence) if m.start() < index]
     if events:
         return events[-1].group("event")
     return ""

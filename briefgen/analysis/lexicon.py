@@ -19,6 +19,13 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 WEEKDAYS_SHORT = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
 CALENDAR = MONTHS + WEEKDAYS  # capitalised words that name a time, never a person or place
+YEAR = r"(?:19|20)\d\d"  # a year as copy writes one (1900-2099): "2026", never "4096" or "1024"
+# The last word of a named event ("G20 Summit", "2+2 Ministerial Dialogue", "Strategic Review"):
+# a key-figure date belongs to it, a title names it, a Watch line looks ahead to it.
+EVENT_NOUNS = (
+    "Summit", "Dialogue", "Meeting", "Conference", "Forum", "Session", "Round", "Council",
+    "Talks", "Exercise", "Games", "Election", "Visit", "Ministerial", "Review",
+)  # fmt: skip
 
 # Verbs (and "according to") that report speech: a sentence holding one has a speaker, so it is
 # story text, not a subhead or a teaser, and the name beside it is who is quoted.

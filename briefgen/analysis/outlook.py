@@ -14,18 +14,15 @@ import re
 
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.dates import DateMention, find_dates
-from briefgen.analysis.lexicon import MONTHS, alternation
+from briefgen.analysis.facts import NAMED_EVENT
+from briefgen.analysis.lexicon import MONTHS, YEAR, alternation
 from briefgen.sections import OUTLOOK
 
 _MONTHS = alternation(MONTHS)
 _WHEN = re.compile(
-    rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*[–-]\s*\d)|"
+    rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?{YEAR}\b(?!\s*[–-]\s*\d)|"
     r"\bnext (?:year|month|week|spring|summer|autumn|winter)\b|"
     r"\bevery (?:\w+ )?(?:months?|years?|weeks?)\b"
-)
-_NAMED = re.compile(
-    r"\b(?:[A-Z0-9][\w+'’-]*\s+){1,5}(?:Summit|Dialogue|Meeting|Conference|Forum|Council|Talks|"
-    r"Games|Election|Visit|Review)\b"
 )
 _GENERIC = re.compile(
     r"\b(?:(?:the|a)\s+)?(?:next|upcoming|forthcoming|joint|first|new)\s+(?:[\w-]+\s+){0,3}?"
@@ -74,14 +71,11 @@ def watch_items(
                 who = names[-1] if names else ""
             name = f"{who} visit to {trip.group('where')}".strip()
         else:
-            event = (
-                _NAMED.search(sentence.text)
-                or _TALKS_ON.search(sentence.text)
-                or _GENERIC.search(sentence.text)
-            )
+            named = NAMED_EVENT.search(sentence.text)
+            event = named or _TALKS_ON.search(sentence.text) or _GENERIC.search(sentence.text)
             if not event:
                 continue
-            name = event.group(0).strip()
+            name = (named.group("event") if named else event.group(0)).strip()
         # one trip however its place is told ("China", "Beijing"); else the name's last words
         words = re.findall(r"\w+", name.lower())
         key = f"{words[0]} visit" if trip else " ".join(words[-2:])

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.analysis.lexicon import alternation, lower
+from briefgen.analysis.lexicon import YEAR, alternation, lower
 
 # --------------------------------------------------------------------------- numbers
 _UNITS = {
@@ -141,7 +141,7 @@ _RANGE_HEAD = re.compile(
 _CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|earlier\s+|previous\s+)?$", re.IGNORECASE)
 # "from X (2022-26) to Y", "from X over 2022–2026 to Y": the period the earlier figure covered
 _TO = re.compile(
-    r"\s*\(?(?:(?:over|in|for)\s+)?(?P<period>(?:19|20)\d\d\s*[–-]\s*\d{2,4})?\)?\s*"
+    rf"\s*\(?(?:(?:over|in|for)\s+)?(?P<period>{YEAR}\s*[–-]\s*\d{{2,4}})?\)?\s*"
     r"(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:to|into)\s+(?:a\s+new\s+\w+\s+of\s+)?",
     re.IGNORECASE,
 )
@@ -149,7 +149,7 @@ _UP_FROM = re.compile(
     r"(?:\s+[a-z]+)?\s*,?\s*(?:up|down)\s+from\s+(?:the\s+|its\s+)?", re.IGNORECASE
 )
 _CONVERTED = re.compile(r"\s*[(,]\s*(?:(?:equivalent to|or)\s+)?", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(rf"^{YEAR}$")
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,22 @@ _SPEECH = alternation(SPEECH_VERBS)
 SPEECH = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 # A quoted span: curly or straight double quotes, or curly single quotes around 2+ words.
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|‘([^’]*\s[^’]*)’")
+# Titles before a name ("President", "Dr."), and the words that may qualify them ("Deputy",
+# "Chinese"): written once for the name pattern and for _NOT_PERSON below.
+_TITLE_WORDS = (
+    "President", "Premier", "Chancellor", "Minister", "Secretary", "Representative",
+    "Ambassador", "Senator", "Governor", "Spokesperson", "Spokesman", "Spokeswoman", "Leader",
+    "General", "Admiral", "King", "Queen", "Pope",
+)  # fmt: skip
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr")
+_TITLE_QUALIFIERS = (
+    "US", "Chinese", "Russian", "Indian", "Japanese", "British", "French", "German", "Ukrainian",
+    "EU", "Vice", "Deputy", "Former", "Acting", "Foreign", "Prime", "Defence", "Defense",
+    "Finance", "Trade", "Commerce", "Treasury", "State", "Home",
+)  # fmt: skip
 _TITLES = (
-    r"(?:(?:U\.S\.|US|Chinese|Russian|Indian|Japanese|British|French|German|Ukrainian|EU|"
-    r"Vice|Deputy|Former|Acting|Foreign|Prime|Defence|Defense|Finance|Trade|Commerce|"
-    r"Treasury|State|Home)\s+)*"
-    r"(?:President|Premier|Chancellor|Minister|Secretary|Representative|Ambassador|Senator|"
-    r"Governor|Spokesperson|Spokesman|Spokeswoman|Leader|General|Admiral|King|Queen|Pope|"
-    r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
+    rf"(?:(?:U\.S\.|{'|'.join(_TITLE_QUALIFIERS)})\s+)*"
+    rf"(?:{'|'.join(_TITLE_WORDS)}|{'|'.join(h + chr(92) + '.?' for h in _HONORIFICS)})"
 )
 _NAME_WORD = r"[A-Z][a-zA-Z'’-]+"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:bin|al|de|van|von|der|da)?\s*{_NAME_WORD}){{0,3}}"
@@ -51,12 +60,12 @@ _NOT_PERSON = word_set(
     Korea China Russia India Japan Ukraine Iran Israel Europe European America American Asia
     Pacific Atlantic Indo Middle Gulf
     White Kremlin Pentagon G7 G20 BRICS NATO ASEAN New Saint St San Los Las Port Fort Mount
-    President Premier Chancellor Minister Prime Secretary Representative Ambassador Senator
-    Governor Spokesperson Spokesman Spokeswoman Leader General Admiral King Queen Pope Vice
-    Deputy Former Acting Chief Mr Mrs Ms Dr Indian Chinese Russian Japanese British French German
+    Prime Vice Deputy Former Acting Chief Indian Chinese Russian Japanese British French German
     Ukrainian Korean Iranian Israeli Pakistani Brazilian Canadian Australian Thai Cambodian
     """
-) | frozenset(CALENDAR)
+) | frozenset(CALENDAR + _TITLE_WORDS + _HONORIFICS)
+# Not the qualifiers "US", "State", "Home", "Treasury"...: adding them was measured on the real
+# pages and left a single, wrong referent for a "he" where a second run had kept it ambiguous.
 _AUX = word_set(
     """
     is are was were will would has have had can could may might must shall should did does do

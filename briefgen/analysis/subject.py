@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefgen.analysis.corpus import tokens, word_set
 from briefgen.analysis.facts import person_mentions
-from briefgen.analysis.lexicon import WEEKDAYS, alternation
+from briefgen.analysis.lexicon import WEEKDAYS, YEAR, alternation
 from briefgen.analysis.summarise import CARRIES, OUTCOME
 from briefgen.analysis.title import short_name
 
@@ -33,7 +33,7 @@ _QUOTE = re.compile('["“”]')
 _WEEKDAYS = alternation(WEEKDAYS)
 _RESOLVED_DATE = re.compile(
     rf"\s+(?:(?:on\s+)?(?:{_WEEKDAYS})|this\s+(?:week|month))"
-    r"\s+\((?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d\)"
+    rf"\s+\((?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+{YEAR}\)"
 )
 # A closing phrase that says no more than "later": "in the years ahead".
 _VAGUE_TIME = re.compile(

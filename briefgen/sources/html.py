@@ -162,6 +162,15 @@ _XML_LINES = frozenset({"p", "head", "item", "row", "quote", "code", "lb", "list
 def xml_body_text(body: etree._Element) -> str:
     """trafilatura's body in briefgen's text form: one paragraph, heading or ``- item`` a
     line, table rows as ``cell; cell`` (its own text output writes Markdown tables)."""
+    return _block_text(body, _XML_LINES - {"lb"}, "lb", "item", ("cell",))
+
+
+def _block_text(
+    root: etree._Element, blocks: frozenset[str], line_break: str, item: str, cells: tuple[str, ...]
+) -> str:
+    """One line a block, ``- `` before a list item, a row's cells joined by ``; ``: the text
+    form of both readers' trees (trafilatura's XML and a page's own HTML), which differ only
+    in their tag names."""
     lines: list[str] = []
     current: list[str] = []
 
@@ -173,22 +182,22 @@ def xml_body_text(body: etree._Element) -> str:
 
     def walk(element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _XML_LINES:
+        if tag in blocks or tag == line_break:
             flush()
-        if tag == "item":
+        if tag == item:
             current.append("- ")
-        if element.text:
+        if element.text and tag != line_break:
             current.append(element.text)
         for child in element:
             walk(child)
-            if child.tag == "cell":
+            if child.tag in cells:
                 current.append("; ")
-        if tag in _XML_LINES and tag != "lb":
+        if tag in blocks:
             flush()
         if element.tail:
             current.append(element.tail)
 
-    walk(body)
+    walk(root)
     flush()
     return tidy_text("\n".join(lines))
 
@@ -418,39 +427,7 @@ def article_text(article: html.HtmlElement) -> str:
     for element in list(article.iter("ul", "ol", "dl", "div", "section", "table", "p")):
         if element is not article and _link_dense(element):
             _remove(element)
-    lines: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        line = " ".join("".join(current).split())
-        if line:
-            lines.append(line)
-        current.clear()
-
-    def walk(element: html.HtmlElement) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag in _BLOCK_TAGS
-        if block or tag == "br":
-            flush()
-        if tag == "li":
-            current.append("- ")
-        if element.text and tag != "br":
-            current.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tag in ("td", "th"):
-                current.append("; ")
-        if block:
-            if tag == "tr":
-                while current and current[-1] == "; ":
-                    current.pop()
-            flush()
-        if element.tail:
-            current.append(element.tail)
-
-    walk(article)
-    flush()
-    return tidy_text("\n".join(line.rstrip(" ;") for line in lines if line.strip("- ;")))
+    return _block_text(article, _BLOCK_TAGS, "br", "li", ("td", "th"))
 
 
 def _link_dense(element: html.HtmlElement) -> bool:
