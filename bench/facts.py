@@ -130,36 +130,52 @@ _FUNCTION = frozenset(
 )
 
 
-def label_shape(verbose: bool) -> None:
-    if not PAGES.exists():
-        print("pages: ../shared/extraction not found, skipped")
-        return
+DEV = tuple("01234567")  # pages whose id starts with these: rules were set reading them
+
+
+def _page_labels(pages: dict[str, dict[str, str]]) -> list[tuple[str, str, str]]:
     from briefgen.analysis.facts import extract_facts
 
-    pages = json.loads(PAGES.read_text(encoding="utf-8"))
     labels: list[tuple[str, str, str]] = []
     for page in pages.values():
         for paragraph in page["articleBody"].split("\n"):
             for sentence in split_sentences(paragraph):
                 for kind, label, value in extract_facts(sentence):
-                    if kind in ("money", "percent", "measure", "share", "number"):
+                    if kind in ("money", "percent", "measure", "share", "number", "time"):
                         labels.append((label, value, sentence))
+    return labels
+
+
+def _shape_line(name: str, labels: list[tuple[str, str, str]]) -> None:
     good = [x for x in labels if _well_formed(x[0], x[2])]
     bare = [x for x in labels if _bare_head(x[0], x[2], x[1])]
-    print(f"real pages (rules set on them, not held out): {len(labels)} figures labelled; "
-          f"noun phrase <= 6 words: "
-          f"{len(good)}/{len(labels)} = {len(good) / max(len(labels), 1):.2f}")  # fmt: skip
-    print(f"  a bare head noun where the sentence names more (its owner, or of/in/on/for ...): "
-          f"{len(bare)}/{len(labels)}")  # fmt: skip
-    if verbose:
-        for label, value, sentence in random.Random(14).sample(labels, min(30, len(labels))):
+    print(f"  {name}: {len(labels)} figures labelled; noun phrase <= 6 words: "
+          f"{len(good)}/{len(labels)} = {len(good) / max(len(labels), 1):.2f}; "
+          f"bare head noun where the sentence names more: {len(bare)}")  # fmt: skip
+
+
+def label_shape(verbose: bool) -> None:
+    """Label shape on real pages, dev (ids 0-7, read while setting rules) apart from held out
+    (ids 8-f: only these aggregate figures are printed, never a label)."""
+    if not PAGES.exists():
+        print("pages: ../shared/extraction not found, skipped")
+        return
+    pages = json.loads(PAGES.read_text(encoding="utf-8"))
+    dev = _page_labels({k: v for k, v in pages.items() if k.startswith(DEV)})
+    held = _page_labels({k: v for k, v in pages.items() if not k.startswith(DEV)})
+    print("real pages, key-figure label shape:")
+    _shape_line("dev pages 0-7 (rules set reading them)", dev)
+    _shape_line("held-out pages 8-f (never read)", held)
+    if verbose:  # dev pages only: held-out labels are never printed
+        for label, value, sentence in random.Random(14).sample(dev, min(30, len(dev))):
             mark = " " if _well_formed(label, sentence) else "x"
             print(f"  {mark} {label} | {value}    <- {sentence[:110]}")
-        for label, value, sentence in labels:
+        for label, value, sentence in dev:
             if not _well_formed(label, sentence):
                 print(f"  not a noun phrase: {label} | {value}    <- {sentence[:110]}")
-        for label, value, sentence in bare:
-            print(f"  bare {label} | {value}    <- {sentence[:110]}")
+        for label, value, sentence in dev:
+            if _bare_head(label, sentence, value):
+                print(f"  bare {label} | {value}    <- {sentence[:110]}")
 
 
 _MONTH_OR_DAY = re.compile(

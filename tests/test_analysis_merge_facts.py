@@ -96,7 +96,7 @@ def test_real_seeds_merged_duplicate_cites_both() -> None:
         ),
         (
             "Non-oil trade rose 20% to USD 57.8 billion.",
-            ("percent", "Non-oil trade", "20%"),
+            ("percent", "Rise in non-oil trade", "20%"),
         ),
         (
             "Following up on the 15th India-Japan Annual Summit held earlier this year.",

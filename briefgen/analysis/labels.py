@@ -189,6 +189,31 @@ def _participle(word: str) -> bool:
     return word[0].islower() and word.lower().endswith("ed") and _is_verb(word)
 
 
+_OBJECT_START = word_set("a an the its their his her like")
+
+
+def _verb_in_s(word: str, nxt: str) -> bool:
+    """A lower-case word in -s followed by an article or "like" is a verb, not a plural."""
+    return (
+        word[:1].islower()
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and (nxt in _OBJECT_START)
+    )
+
+
+def _name_goes_on(phrase: list[str], word: str) -> bool:
+    """ "Fort Worth": a capitalised word after a capitalised one continues a name, whatever
+    its lower-case form would be."""
+    low = word.lower()
+    return (
+        bool(phrase)
+        and phrase[-1][:1].isupper()
+        and word[:1].isupper()
+        and (low not in _STOP and low not in _PREPS and low not in _AUX)
+    )
+
+
 def _phrase_after(words: list[str]) -> list[str]:
     """The noun phrase at the start of ``words``: content words, then one "of/on" attachment."""
     phrase: list[str] = []
@@ -199,8 +224,15 @@ def _phrase_after(words: list[str]) -> list[str]:
         phrase.append(words[i])  # "planned outages", "aggravated assault": an adjective
         i += 1
     while i < len(words) and (
-        _is_content(words[i]) or phrase and _noun_use(words[i]) and _is_content(phrase[-1])
+        _is_content(words[i])
+        or phrase
+        and _noun_use(words[i])
+        and _is_content(phrase[-1])
+        or _name_goes_on(phrase, words[i])
     ):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if phrase and _verb_in_s(words[i], nxt):
+            break  # "the 16-inch MacBook Pro looks like", "... features a keyboard": a verb
         starts_clause = i + 1 < len(words) and _is_verb(words[i + 1])
         if phrase and words[i][0].isupper() and phrase[-1][0].islower() and starts_clause:
             break  # "the 30% rate Trump had threatened": a new clause's subject
@@ -386,7 +418,8 @@ _CLAUSE_AUX = word_set("had has have was were")
 
 def _contact_clause(words: list[str]) -> list[str]:
     """ "the 30% rate Trump had threatened": a bare head is named by the short clause after it
-    (a name, perhaps "had", and a past participle); [] when no such clause follows."""
+    (a name, perhaps "had", and a past participle), told as a noun phrase ("threatened by
+    Trump"); [] when no such clause follows."""
     if not words or not words[0][0].isupper() or words[0].lower() in _STOP:
         return []
     clause = words[:1]
@@ -394,7 +427,7 @@ def _contact_clause(words: list[str]) -> list[str]:
     if rest and rest[0].lower() in _CLAUSE_AUX:
         clause.append(rest.pop(0))
     if rest and rest[0].lower().endswith("ed") and _is_verb(rest[0]):
-        return [*clause, rest[0]]
+        return [rest[0], "by", clause[0]]
     return []
 
 
@@ -419,6 +452,28 @@ def _finish(phrase: list[str]) -> str:
         return ""
     text = " ".join(phrase)
     return text[0].upper() + text[1:]
+
+
+def _levy_on(phrase: list[str], before: list[str]) -> str:
+    """ "European cars will face a 15% duty": the duty on European cars ("" when the sentence
+    does not say who bears the levy)."""
+    if phrase[-1].lower() not in _LEVIES or len(phrase) > 2:
+        return ""
+    k = len(before) - 1
+    while k >= 0 and (before[k].lower() in _DETERMINERS or before[k].lower() in _AUX):
+        k -= 1
+    if k < 1 or before[k].lower() not in _BEAR:
+        return ""
+    bearer = _phrase_before(before[:k] if before[k - 1].lower() not in _AUX else before[: k - 1])
+    if not bearer or len(bearer) + len(phrase) + 1 > MAX_WORDS:
+        return ""
+    return _finish([*phrase, "on", bearer[0].lower() if bearer[0].istitle() and not
+                    _proper(bearer[0]) else bearer[0], *bearer[1:]])  # fmt: skip
+
+
+def _proper(word: str) -> bool:
+    """A name or a people's adjective ("European", "Chinese"), kept capitalised inside a label."""
+    return word[:1].isupper() and (word.endswith(("an", "ese", "ish", "ch")) or word.isupper())
 
 
 def _possessive(name: str) -> str:
@@ -452,10 +507,153 @@ def _model_name(before: list[str], quantity: Quantity) -> bool:
     )
 
 
+# A movement verb right before a figure makes the figure the movement, not the level:
+# "the stock rose 2%" is the stock's rise ("rose to $55" is its level, read as before).
+_MOVES = {
+    **dict.fromkeys(word_set("rose rise rises gained gains jumped jumps climbed climbs surged "
+                             "soared advanced added rallied"), "rise"),
+    **dict.fromkeys(word_set("fell fall falls dropped drops slipped slips slid declined "
+                             "tumbled plunged sank lost eased"), "fall"),
+    **dict.fromkeys(word_set("grew grow grows expanded"), "growth"),
+    "increased": "increase", "decreased": "decrease", "shrank": "contraction",
+}  # fmt: skip
+# A verb whose length a "for <period>" gives: "pause its controls for one year" is the pause's.
+_PERIOD_NOUNS = {
+    "pause": "Pause on", "pauses": "Pause on", "paused": "Pause on", "suspend": "Suspension of",
+    "suspends": "Suspension of", "suspended": "Suspension of", "extend": "Extension of",
+    "extended": "Extension of", "ban": "Ban on", "bans": "Ban on", "banned": "Ban on",
+    "freeze": "Freeze on", "froze": "Freeze on", "frozen": "Freeze on", "delay": "Delay of",
+    "delayed": "Delay of", "halt": "Halt to", "halted": "Halt to", "close": "Closure of",
+    "closed": "Closure of", "postpone": "Postponement of", "postponed": "Postponement of",
+}  # fmt: skip
+# A levy's head noun: borne by the subject of "face/pay" ("cars will face a 15% duty").
+_LEVIES = word_set("tariff tariffs duty duties tax taxes levy levies surcharge fee fees")
+_BEAR = word_set("face faces faced pay pays paid incur incurs bear bears attract attracts")
+_PRICE_VERBS = word_set("cost costs retails retail priced")
+# Words most English sentences hold; a sentence of eight words or more with none of them is in
+# another language (or a results table), where the chunker's word lists name nothing.
+_ENGLISH = word_set(
+    "the of and to is was for with that by from are this have has will it on at in be its "
+    "their were would which between should could after before about into over under more "
+    "than not but or he she they we you his her our had can may also been said says who what "
+    "when there all new up out if so then only some just how"
+)
+_OFFER = word_set("offer offers offering offered give gives giving knock knocks knocking")
+_AFTER_WHEN = word_set("ago before after later earlier")
+
+
+def _english(sentence: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    return len(words) < 8 or any(w in _ENGLISH for w in words)
+
+
+def _move(before: list[str]) -> str:
+    """The movement noun when the figure directly follows a movement verb ("rose 2%",
+    "fell by 3%"); "" otherwise."""
+    words = before[:-1] if before[-1:] == ["by"] else before
+    return _MOVES.get(words[-1].lower(), "") if words else ""
+
+
+def _owned(subject: list[str], noun: str, before: list[str]) -> str:
+    """ "Velmar’s fall", "Zinc’s rise" for a name or a lone capitalised word; "Rise in stock",
+    "Fall in shares of Velmar" for a common noun phrase."""
+    # a name, or one capitalised word that may be one ("Zinc", "Nvidia"): its own movement
+    named = all(w[:1].isupper() for w in subject) and (
+        before[:1] != subject[:1] or _proper(subject[0]) or len(subject) == 1
+    )
+    if len(subject) == 1 and before[:1] == subject and _plural(subject[0]):
+        return _finish([noun, "in", subject[0].lower()])  # "Sales rose": a rise in sales
+    if len(subject) <= 2 and named:  # "DXY’s rise", "Velmar’s fall"
+        return _finish([_possessive(" ".join(subject)), noun])
+    if len(subject) > MAX_WORDS - 2:  # "aluminum on the London Metal Exchange": the head
+        cut = next((k for k, w in enumerate(subject) if w.lower() in _NP_PREPS), 0)
+        subject = subject[:cut] if cut else subject[-(MAX_WORDS - 2) :]
+    return _finish([noun, "in", *_mid_sentence(subject, before)])
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _mid_sentence(phrase: list[str], before: list[str]) -> list[str]:
+    """``phrase`` as it reads inside a label: a common word that opened the sentence loses its
+    capital ("Trade between ..." -> "trade between ..."); a lone word keeps it (it may be a
+    name: "Nvidia")."""
+    first = phrase[0]
+    capital = first[:1].isupper() and not any(c.isupper() for c in first[1:])
+    common = len(phrase) > 1 and phrase[1][:1].islower()  # "Trade between", not "Sonos Move"
+    if before[:1] == [first] and capital and common and not _proper(first):
+        return [first.lower(), *phrase[1:]]
+    return phrase
+
+
+def _for_period(before: list[str]) -> str | None:
+    """ "pause its export controls for one year": "Pause on export controls"; "" when the
+    period is how long some other action lasts ("rest for 40 minutes"); None when the figure
+    does not follow "for"."""
+    if before[-1:] != ["for"] or len(before) < 3:
+        return None
+    head = _phrase_before(before[:-1])
+    k = len(before) - 1 - len(head)
+    while k > 0 and before[k - 1].lower() in _DETERMINERS:
+        k -= 1
+    verb = before[k - 1].lower() if k > 0 else before[-2].lower()
+    if head and verb in _PERIOD_NOUNS:
+        return _finish([*_PERIOD_NOUNS[verb].split(), *head])
+    if before[-2].lower() in _PERIOD_NOUNS:  # "paused for two weeks": with no object
+        return _finish([_PERIOD_NOUNS[before[-2].lower()].split()[0]])
+    return None if head and not _is_verb(before[k - 1] if k > 0 else "") else ""
+
+
+def _time_label(before: list[str], after: list[str]) -> str:
+    """A clock time is named by the noun it is the time of ("a 1 p.m. kickoff", "kickoff at
+    4:25", "a deadline of 5 pm"), never by who does something at it ("teachers arrive at")."""
+    if before[-1:] and before[-1].lower() in _DETERMINERS and after and _is_content(after[0]):
+        return _finish(_phrase_after(after)[:2])
+    if len(before) > 1 and before[-1].lower() in ("at", "of", "for") and _is_content(before[-2]):
+        head = _phrase_before(before[:-1])[-3:]
+        k = len(before) - 1 - len(head)
+        if head and k > 0 and before[k - 1].lower() in _DETERMINERS:  # "the kickoff at 4:25"
+            return _finish(head)
+    return ""
+
+
+def _age(before: list[str], after: list[str]) -> str:
+    """ "Prince Arvel, the nearly 60-year-old brother": his age; "a 9-year-old girl": the girl's."""
+    k = len(before)
+    while k and (before[k - 1].lower() in _DETERMINERS or _APPROX_WORDS.match(before[k - 1])):
+        k -= 1
+    if k > 1 and before[k - 1] == ",":
+        name = _box_score_name(before[:k]) or _phrase_before(before[: k - 1])[-3:]
+        if name and name[0][0].isupper():
+            return _finish([_possessive(" ".join(name)), "age"])
+    subject, _ = _subject(before)  # "Mayor Quint is 58 years old"
+    if subject and subject[0][0].isupper() and len(subject) <= 3 and before[-1:] != [","]:
+        return _finish([_possessive(" ".join(subject)), "age"])
+    phrase = [w for w in _phrase_after(after) if not _is_adverb(w.lower())]
+    return _finish(["Age", "of", *phrase[-3:]]) if phrase else ""
+
+
+_APPROX_WORDS = re.compile(r"^(?:nearly|almost|about|around|roughly|some|over|just)$", re.I)
+
+
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
+    if not _english(sentence):
+        return ""
     after = _words(sentence[quantity.end :])
     before = _words(sentence[: quantity.start])
+    if quantity.kind == "time":
+        return _time_label(before, after)
+    if quantity.kind == "measure" and re.search(r"[- ]old$", quantity.text):
+        return _age(before, after)
+    if before[-1:] and before[-1] in _CALENDAR and quantity.kind in ("number", "measure"):
+        return ""  # "September 30": a date
+    if quantity.inner:  # "a 15% duty, down from 27.5%": the noun between names the measure
+        between = _words(sentence[quantity.inner : quantity.end])
+        head = _phrase_after(between[: between.index(",")] if "," in between else between)
+        if head and head[0].lower() not in _MOVES:
+            return _levy_on(head, before) or _finish(head)
     if before[-1:] == ["("] and after[:1] == [")"] and len(before) > 1 and is_unit(before[-2]):
         return ""  # "2 inches (50.8 millimeters)": the same figure converted
     if quantity.kind == "measure" and not is_unit(quantity.unit):
@@ -464,6 +662,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         counted = quantity.unit.split()
         if counted[0].lower() in _STOP or counted[-1].lower() in ("times", "time"):
             return ""  # "eight that submitted proposals", "50 times the level": no measure
+        if counted[-1][0].isupper() and quantity.start > 0:
+            return ""  # "10 Things in Tech", "The 7 Habits of ...": a title, not a count
         ratio = (
             [w.lower() for w in before[-2:]] == ["out", "of"]
             and before[-3:-2]
@@ -481,8 +681,11 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if quantity.kind == "measure" and quantity.unit.split()[-1] in _TIME_UNITS:
         if _PERIOD.search(" ".join(before[-4:])):
             return ""  # "in the last 6 months", "in two years": when, not a measure
-        if after[:1] == ["ago"]:
-            return ""  # "began 10 years ago": a date, not a measure
+        if after[:1] and after[0].lower() in _AFTER_WHEN:
+            return ""  # "began 10 years ago", "seven years before the launch": a date
+        period = _for_period(before)
+        if period is not None:
+            return period
         if after[:1] == ["old"]:  # "Trump is 73 years old"
             subject, _ = _subject(before)
             if subject and subject[0][0].isupper() and len(subject) <= 3:
@@ -502,6 +705,16 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             return _finish(tail)
     if quantity.text[0].isupper() and "-" in quantity.text and after[:1] and after[0][0].isupper():
         return ""  # "the 1967 Six-Day War": a name, not a figure
+    if quantity.kind == "money" and before[-1:] == ["for"]:
+        item = _phrase_before(before[:-1])  # "Sonos Move for $400", "Upgrade to Premium for"
+        k = len(before) - 1 - len(item)
+        if item and (k == 0 or before[k - 1].lower() in (",", ":", "to")):
+            return _finish(["Price", "of", *_mid_sentence(item[-4:], before)])
+    if quantity.kind == "money" and after[:1] == ["off"]:
+        subject, _ = _subject(before)  # "Expercom is offering up to $438 off": a discount
+        offers = any(w.lower() in _OFFER for w in before[-3:])  # a shop's offer, not a taker's
+        owned = offers and subject and subject[0][0].isupper() and len(subject) <= 2
+        return _finish([_possessive(" ".join(subject)), "discount"]) if owned else ""
     modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
@@ -509,10 +722,17 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         if len(phrase) == 1:
             phrase += _contact_clause(after[1:])
         if phrase:
-            return _finish(phrase)
+            return _levy_on(phrase, before) or _finish(phrase)
     subject, verb = _subject(before)
     if not subject:
         return ""
+    move = _move(before) if quantity.kind in ("percent", "money") else ""
+    if move:  # "the stock rose more than 2%": its rise, not the stock
+        return _owned(subject, move, before)
+    if verb in ("cost",) or before and before[-1].lower() in _PRICE_VERBS:
+        return _finish(
+            ["Price", "of", *_mid_sentence(subject, before)]
+        )  # "the cable costs $49": its price
     if (
         quantity.kind not in ("money", "measure")
         or is_unit(quantity.unit)
@@ -521,7 +741,24 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         verb = ""  # "spent 45 seconds", "pays 5%": what money verbs say is money or goods
     if verb in ("worth", "valued"):  # "Nvidia is worth", "a trade worth roughly"
         owned = subject[-1][0].isupper() and len(subject) <= 2
-        return _finish([_possessive(" ".join(subject)), "value"] if owned else subject)
+        if owned:
+            return _finish([_possessive(" ".join(subject)), "value"])
+        # "a stake in Pellis in a deal worth": the value is the last noun's, the deal's
+        near: list[str] = []
+        k = len(before) - 1
+        while before[-1:] == ["worth"] and k > 0 and _is_content(before[k - 1]):
+            k -= 1
+            near.insert(0, before[k])
+        # "in a deal worth": worth is the deal's; "a lifeline from SoftBank worth": not SoftBank's
+        if near and (before[k - 1 : k] in (["a"], ["an"]) or before[k - 1 : k] == [","]):
+            subject = near
+        cut = max(  # "in a deal": a new noun introduced; "between the two sides" completes
+            (k for k, w in enumerate(subject[:-1]) if w.lower() in _PREPS and
+             subject[k + 1].lower() in ("a", "an")),
+            default=-1,
+        )  # fmt: skip
+        head = [w for w in subject[cut + 1 :] if w.lower() not in _DETERMINERS] or subject
+        return _finish(["Value", "of", *_mid_sentence(head, before)])
     if verb and len(subject) <= 3 and verb not in ("announce", "announced"):
         owner = [_possessive(" ".join(subject)), _MONEY_VERBS[verb]]
         if len(after) > 1 and after[0].lower() in ("in", "for", "into"):

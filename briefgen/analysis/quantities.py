@@ -120,11 +120,14 @@ _ONE = (
     rf"|(?P<pct>(?P<pn>{_NUM})\s?{_PERCENT})"
     rf"|(?P<meas>(?P<mn>{_NUM}|{_AN})(?:\s+(?P<mscale>{_LONG_SCALE}))?(?:\s|-)"
     rf"(?P<mods>(?:(?!(?:and|or|of|to|in|on|at|by|as|for|with|the|a|an|per|from|is|are|was|"
-    rf"were|will|would|has|have|had|than)\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
+    rf"were|will|would|has|have|had|than|after|before|since|during|into|over|under|about|"
+    rf"among|that|who|which)\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
     rf"(?P<unit>{_MEASURES})\b)"
-    rf"|(?P<time>\bmidnight\b|\bnoon\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?:[ap]\.?m\.?)?(?:\s?(?:{_ZONE}))?(?!\d)"
+    rf"|(?P<time>\bmidnight\b|\bnoon\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[ap]\.?m\.?)?(?:\s?(?:{_ZONE}))?(?!\d)"
+    # "10.30 am" is a time, "0.24" a number: with a point the time needs its "am" or zone
+    rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:[ap]\.?m\b\.?|(?:{_ZONE})\b)"
     rf"|\b(?:[01]?\d|2[0-3])[0-5]\d\s?(?:{_ZONE})\b"
-    rf"|\b(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?:\s?(?:{_ZONE}))?\b)"
+    rf"|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]\.?m\b)(?:\s?(?:{_ZONE})\b)?)"
     rf"|(?P<bare>(?P<bn>{_DIGITS})(?:\s+(?P<bscale>million|billion|trillion)\b|-plus\b)|(?P<bn2>{_DIGITS}\b))"
     rf"|(?P<share>\b(?:a|one|two)[\s-](?:third|quarter|fifth|tenth|thirds|quarters)s?\b|\bhalf\b))"
 )
@@ -150,6 +153,10 @@ _UP_FROM = re.compile(
 )
 _CONVERTED = re.compile(r"\s*[(,]\s*(?:(?:equivalent to|or)\s+)?", re.IGNORECASE)
 _YEAR = re.compile(rf"^{YEAR}$")
+# a hyphenated compound with a word that is no unit: "5-gallon", "four-stroke", "ten-part"
+_COMPOUND = re.compile(rf"^(?:{_NUM})-(?P<word>[A-Za-z]+)", re.IGNORECASE)
+_OLD = re.compile(r"[- ]old\b", re.IGNORECASE)
+_GLUED = re.compile(r"[A-Za-z]-$")  # "F-35": a letter and a hyphen before the digits
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,9 @@ class Quantity:
     amount: float | None  # the (latest) figure in base units: comparable across tellings
     unit: str  # currency code, "%", the unit or counted noun as written
     before: str = ""  # the earlier figure of a change ("57%")
+    # "a 15% duty, down from 27.5%": where the first figure ends, so the noun it modifies
+    # ("duty") can be read between the two (0 when the change is told without one)
+    inner: int = 0
 
 
 _UNIT_WORDS = lower(MEASURE_UNITS + _TEMPERATURE)
@@ -319,6 +329,18 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         if match.group("base") and kind in ("percent", "share"):
             text += " " + " ".join(match.group("base").split())
         start, end = match.start(), match.end()
+        compound = _COMPOUND.match(match.group("meas") or "") if kind == "measure" else None
+        if compound and match.group("mods") and not match.group("mscale"):
+            # "5-gallon bottles", "a four-stroke motor", "a ten-part series": the figure is the
+            # compound written as one word; the noun after it is what the label names
+            word = compound.group("word")
+            text = f"{match.group('approx') or ''}{compound.group(0)}".strip()
+            kind, unit, end = "number", word.lower(), start + len(text)
+            if match.group("approx"):
+                end = match.start() + len(match.group("approx")) + len(compound.group(0))
+        old = _OLD.match(sentence, end) if kind == "measure" and unit in ("year", "years") else None
+        if old:  # "a 60-year-old brother", "the 47 year old": an age, written as it stands
+            text, end = text + sentence[end : old.end()], old.end()
         number = match.group("mn") or match.group("pn") or ""
         if kind == "measure" and _YEAR.match(number or ""):
             continue  # "2025 people" reads as a year
@@ -329,6 +351,9 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         if head:  # "80-90 meters", "two or three weeks": keep both bounds
             text = f"{low.rstrip('-–').strip()}–{text}" if low[-1] in "-–" else f"{low} {text}"
             start -= len(head.group(0))
+        at = start + len(sentence[start:]) - len(sentence[start:].lstrip())  # past a space
+        if at and (sentence[at - 1].isalpha() or _GLUED.search(sentence[:at])):
+            continue  # "A350-900", "F-35", "G20": digits inside a name or a model number
         if kind == "share" and not (
             match.group("base") or re.match(r"\s+(?:of|the)\b", sentence[end:])
         ):
@@ -412,7 +437,10 @@ def _join_changes(sentence: str, found: list[Quantity]) -> list[Quantity]:
             else old.text
         )
         text = f"{told} → {new.text}"
-        out.append(Quantity(start, after.end, text, new.kind, new.amount, new.unit, old.text))
+        inner = quantity.end if old is after and _UP_FROM.fullmatch(between) else 0
+        out.append(
+            Quantity(start, after.end, text, new.kind, new.amount, new.unit, old.text, inner)
+        )
     return out
 
 
