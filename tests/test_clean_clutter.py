@@ -68,6 +68,23 @@ def test_story_lines_that_look_like_clutter_are_kept(line: str) -> None:
     assert " ".join(kept) == " ".join([BEFORE, line, AFTER])
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a story paragraph whose last sentence lost its full stop (pasted text often does)
+        "The pact covers naval patrols. Japan will share satellite images with India. "
+        "The deal runs until 2030",
+        # one sentence without a full stop, but a reported one: no caption quotes anyone
+        "Japan will share satellite images of the Indian Ocean with India from next year "
+        "under the new pact, officials told reporters in Tokyo on Monday",
+    ],
+)
+def test_story_paragraph_without_a_final_stop_is_no_caption(paragraph: str) -> None:
+    cleaned, kept = story_sentences("\n".join([BEFORE, paragraph, AFTER]))
+    assert paragraph in cleaned.paragraphs, cleaned.dropped
+    assert " ".join(kept) == " ".join([BEFORE, paragraph, AFTER])
+
+
 def test_hard_wrapped_text_is_not_taken_for_subheads() -> None:
     text = (
         "Ministers from both countries agreed on Tuesday to extend the\n"

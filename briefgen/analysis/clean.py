@@ -409,8 +409,15 @@ def _is_clutter_line(line: str) -> bool:
     if dateline and _dateline_line(dateline):
         return True
     body = line.rstrip(_CLOSERS + " ")
-    # A caption set as a line of its own has no full stop, however long it is.
-    if not _SENTENCE_END.search(body) and not body.endswith(":") and _PHOTO_WORD.search(line):
+    # A caption set as a line of its own has no full stop, however long it is; but it is one
+    # sentence that quotes no one: a story paragraph that lost its last full stop is not one.
+    if (
+        not _SENTENCE_END.search(body)
+        and not body.endswith(":")
+        and _PHOTO_WORD.search(line)
+        and not _SENTENCE_BREAK.search(line)
+        and not _SPEECH.search(line)
+    ):
         return True
     if TEASER.match(line) and not _SPEECH.search(line):
         return True
