@@ -149,9 +149,27 @@ def _page_labels(pages: dict[str, dict[str, str]]) -> list[tuple[str, str, str]]
 def _shape_line(name: str, labels: list[tuple[str, str, str]]) -> None:
     good = [x for x in labels if _well_formed(x[0], x[2])]
     bare = [x for x in labels if _bare_head(x[0], x[2], x[1])]
+    named = [x for x in labels if _only_a_name(x[0], x[2])]
+    cut = [x for x in labels if x[1].rstrip().endswith(("-", "–"))]
     print(f"  {name}: {len(labels)} figures labelled; noun phrase <= 6 words: "
           f"{len(good)}/{len(labels)} = {len(good) / max(len(labels), 1):.2f}; "
-          f"bare head noun where the sentence names more: {len(bare)}")  # fmt: skip
+          f"bare head noun where the sentence names more: {len(bare)}; "
+          f"only a name (who or which product, not what is measured): {len(named)}; "
+          f"values cut at a hyphen (\"six-\"): {len(cut)}")  # fmt: skip
+
+
+_LINKS = frozenset(("of", "in", "on", "for", "and", "the", "to", "with"))
+
+
+def _only_a_name(label: str, sentence: str) -> bool:
+    """A label of names only, no possessive: each word written with a capital inside the
+    sentence (not only as its first word): a person, firm or product ("Expercom", "Erik
+    Jones", "Apple Thunderbolt"), not the measure ("Expercom’s discount", "Price of ...")."""
+    if re.search(r"[’']s?(?:\s|$)", label):
+        return False
+    said = re.findall(r"[\w’'.-]+", sentence)[1:]
+    words = [w for w in label.split() if w.lower() not in _LINKS]
+    return bool(words) and all(w[:1].isupper() and w in said for w in words)
 
 
 def label_shape(verbose: bool) -> None:
@@ -176,6 +194,9 @@ def label_shape(verbose: bool) -> None:
         for label, value, sentence in dev:
             if _bare_head(label, sentence, value):
                 print(f"  bare {label} | {value}    <- {sentence[:110]}")
+        for label, value, sentence in dev:
+            if _only_a_name(label, sentence):
+                print(f"  only a name: {label} | {value}    <- {sentence[:110]}")
 
 
 _MONTH_OR_DAY = re.compile(

@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-from facts import _bare_head, _well_formed  # noqa: E402
+from facts import _bare_head, _only_a_name, _well_formed  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,17 @@ def test_noun_phrase_check(label: str, sentence: str, ok: bool) -> None:
 )  # fmt: skip
 def test_bare_head_check(label: str, sentence: str, value: str, bare: bool) -> None:
     assert _bare_head(label, sentence, value) is bare
+
+
+@pytest.mark.parametrize(
+    ("label", "sentence", "named"),
+    [
+        ("Expercom", "Now Expercom is knocking up to $40 off.", True),  # a shop, not the measure
+        ("Zento Blend", "The $49 Zento Blend ships today.", True),
+        ("Expercom’s discount", "Expercom is knocking up to $40 off.", False),
+        ("Stock’s rise", "The stock rose 2%.", False),
+        ("Tariffs on Chinese goods", "Tariffs on Chinese goods fell to 47%.", False),
+    ],
+)  # fmt: skip
+def test_name_only_check(label: str, sentence: str, named: bool) -> None:
+    assert _only_a_name(label, sentence) is named

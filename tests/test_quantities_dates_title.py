@@ -46,6 +46,30 @@ def test_each_quantity_form_is_one_figure(sentence: str, text: str, amount: floa
     assert found[0].amount == pytest.approx(amount)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        # a hyphenated compound is one figure, written as it stands (not "5-" or "six-")
+        ("Fans bought 5-gallon bottles of spring water.", ["5-gallon"]),
+        ("It runs a ten-part series on the site.", ["ten-part"]),
+        ("Doctors ordered a 21-day rest and a six-inch cast.", ["21-day", "six-inch"]),
+        # an age keeps its "old"
+        ("The nearly 60-year-old brother spoke.", ["nearly 60-year-old"]),
+        ("The 47 year old was a guest.", ["47 year old"]),
+        # digits inside a model name are no figure
+        ("The order covers Zento A350-900 jets and F-35 jets.", []),
+        # a fraction told in words is a share of what follows
+        ("It takes about three-quarters of the force.", ["about three-quarters"]),
+        # "0.24" is a number, "10.30 am" a time
+        ("The drag fell to 0.24 while the doors open at 10.30 am.", ["10.30 am"]),
+        # "30 after investors": a date's day, no count of investors
+        ("It stopped on September 30 after investors balked.", []),
+    ],
+)  # fmt: skip
+def test_figures_read_as_written(sentence: str, texts: list[str]) -> None:
+    assert [q.text for q in find_quantities(sentence)] == texts
+
+
 def test_share_of_a_whole_and_years_are_not_counts() -> None:
     found = find_quantities(
         "Together they hold almost a third of global trade; in 2025 people voted."

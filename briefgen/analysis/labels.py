@@ -342,6 +342,8 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
     if skipped == 0:
         return [], ""
     phrase = _phrase_before(before[: i + 1])
+    if len(phrase) == 1 and _is_adverb(phrase[0].lower()) and i == 0:
+        return [], ""  # "Obviously, three years is a long time": an adverb, not a subject
     stop = i - len(phrase)  # the word the phrase stopped at
     if len(phrase) == 1 and phrase[0] in _CALENDAR and stop > 0 and before[stop].lower() in _PREPS:
         # "... sold locally in October was": a time adjunct, the subject stands before it
@@ -543,7 +545,11 @@ _AFTER_WHEN = word_set("ago before after later earlier")
 
 
 def _english(sentence: str) -> bool:
+    """Prose in English: not another language, not a results-table row ("16 Erik Jones 2194
+    1 0 10 17", more figures than words)."""
     words = re.findall(r"[^\W\d_]+", sentence.lower())
+    if len(re.findall(r"(?<![\w.])\d[\d,.]*(?![\w.])", sentence)) > max(len(words), 2):
+        return False
     return len(words) < 8 or any(w in _ENGLISH for w in words)
 
 
@@ -624,8 +630,8 @@ def _age(before: list[str], after: list[str]) -> str:
     while k and (before[k - 1].lower() in _DETERMINERS or _APPROX_WORDS.match(before[k - 1])):
         k -= 1
     if k > 1 and before[k - 1] == ",":
-        name = _box_score_name(before[:k]) or _phrase_before(before[: k - 1])[-3:]
-        if name and name[0][0].isupper():
+        name = _phrase_before(before[: k - 1])
+        if name and name[0][0].isupper() and len(name) == k - 1 <= 3:  # the sentence's subject
             return _finish([_possessive(" ".join(name)), "age"])
     subject, _ = _subject(before)  # "Mayor Quint is 58 years old"
     if subject and subject[0][0].isupper() and len(subject) <= 3 and before[-1:] != [","]:
@@ -708,7 +714,9 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if quantity.kind == "money" and before[-1:] == ["for"]:
         item = _phrase_before(before[:-1])  # "Sonos Move for $400", "Upgrade to Premium for"
         k = len(before) - 1 - len(item)
-        if item and (k == 0 or before[k - 1].lower() in (",", ":", "to")):
+        named = bool(item) and item[-1][:1].isupper()  # a product: "Get Pokemon Shield for"
+        listing = named and (k <= 1 or re.search(r"\d", before[k - 1]))  # "38mm Smart Watch"
+        if item and (listing or before[k - 1].lower() in (",", ":", "to")):
             return _finish(["Price", "of", *_mid_sentence(item[-4:], before)])
     if quantity.kind == "money" and after[:1] == ["off"]:
         subject, _ = _subject(before)  # "Expercom is offering up to $438 off": a discount
@@ -719,6 +727,10 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
         phrase = _phrase_after(after)
+        if phrase and all(w[:1].isupper() for w in phrase) and quantity.kind != "percent":
+            # "the 16-inch MacBook Pro": a size in a product's name; "the $49 Apple adapter":
+            # what the product costs
+            return _finish(["Price", "of", *phrase[-4:]]) if quantity.kind == "money" else ""
         if len(phrase) == 1:
             phrase += _contact_clause(after[1:])
         if phrase:

@@ -103,7 +103,7 @@ _MEASURES = (
     r"wounded|dead|injured|displaced|killed|missing|"  # "31 wounded": casualty copy
     # any other plural noun ("10 heads", "13 independent experts"), not a verb or adverb in -s
     r"(?!(?:says|goes|does|has|was|is|this|its|his|plus|news|less|unless|across|versus|"
-    r"thus|always|perhaps|yes|towards|besides|as|us|was)\b)[a-z]{2,}[a-rt-z]s"
+    r"thus|always|perhaps|yes|towards|besides|as|us|was)\b)(?![a-z]*ous\b)[a-z]{2,}[a-rt-z]s"
 )
 _ZONE = r"IST|GMT|UTC|ET|EST|EDT|CET|CEST|BST|PT|local time|hours|hrs"
 # "around an hour": "a"/"an" is a number only after an approximation
@@ -123,13 +123,13 @@ _ONE = (
     rf"were|will|would|has|have|had|than|after|before|since|during|into|over|under|about|"
     rf"among|that|who|which)\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
     rf"(?P<unit>{_MEASURES})\b)"
-    rf"|(?P<time>\bmidnight\b|\bnoon\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[ap]\.?m\.?)?(?:\s?(?:{_ZONE}))?(?!\d)"
+    rf"|(?P<time>\bmidnight\b|\bnoon\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\s?(?:[ap]\.m\.|[ap]\.?m\b)?(?:\s?(?:{_ZONE}))?(?!\d)"
     # "10.30 am" is a time, "0.24" a number: with a point the time needs its "am" or zone
-    rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:[ap]\.?m\b\.?|(?:{_ZONE})\b)"
+    rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:[ap]\.m\.|[ap]\.?m\b|(?:{_ZONE})\b)"
     rf"|\b(?:[01]?\d|2[0-3])[0-5]\d\s?(?:{_ZONE})\b"
     rf"|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]\.?m\b)(?:\s?(?:{_ZONE})\b)?)"
     rf"|(?P<bare>(?P<bn>{_DIGITS})(?:\s+(?P<bscale>million|billion|trillion)\b|-plus\b)|(?P<bn2>{_DIGITS}\b))"
-    rf"|(?P<share>\b(?:a|one|two)[\s-](?:third|quarter|fifth|tenth|thirds|quarters)s?\b|\bhalf\b))"
+    rf"|(?P<share>\b(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b|\bhalf\b))"
 )
 # "5% of GDP", "a quarter of global output": a share names its base.
 _BASE = (
@@ -155,6 +155,7 @@ _CONVERTED = re.compile(r"\s*[(,]\s*(?:(?:equivalent to|or)\s+)?", re.IGNORECASE
 _YEAR = re.compile(rf"^{YEAR}$")
 # a hyphenated compound with a word that is no unit: "5-gallon", "four-stroke", "ten-part"
 _COMPOUND = re.compile(rf"^(?:{_NUM})-(?P<word>[A-Za-z]+)", re.IGNORECASE)
+_FRACTIONS = frozenset(("thirds", "quarters", "fifths", "tenths"))
 _OLD = re.compile(r"[- ]old\b", re.IGNORECASE)
 _GLUED = re.compile(r"[A-Za-z]-$")  # "F-35": a letter and a hyphen before the digits
 
@@ -329,6 +330,8 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         if match.group("base") and kind in ("percent", "share"):
             text += " " + " ".join(match.group("base").split())
         start, end = match.start(), match.end()
+        if kind == "measure" and unit.lower() in _FRACTIONS:  # "three-quarters of": a share
+            kind, amount, unit = "share", None, "share"
         compound = _COMPOUND.match(match.group("meas") or "") if kind == "measure" else None
         if compound and match.group("mods") and not match.group("mscale"):
             # "5-gallon bottles", "a four-stroke motor", "a ten-part series": the figure is the
