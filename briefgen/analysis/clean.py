@@ -146,11 +146,19 @@ BIO = re.compile(
     r"bureau)s?\b[^.]*\.?$"
 )
 # The same note with other verbs: "Ana Ruiz and Tom Ek work on the trade desk.", "Lena Ford,
-# who has covered energy since 2018, reports from Oslo." A desk or bureau ends only such notes.
+# who has covered energy since 2018, reports from Oslo." A desk or bureau ends only such notes:
+# after a team of names, or one name and a verb of the job ("Minister Wang Yi met officials at
+# the ministry's China desk." is news).
 _NAMES = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+_JOB = r"(?:is|are|works?|covers?|writes?|reports?|leads?|heads?|runs?|edits?|serves?|joined)"
+_AT_DESK = (
+    r"(?:on|for|at|with|in|of)\s+(?:the|our|its|a)\s+(?:[\w'’&-]+\s+){0,6}(?:desk|bureau)s?\.?$"
+)
+BIO_TEAM = re.compile(
+    rf"^{_NAMES}(?:(?:,\s+|\s+and\s+){_NAMES})+\s+(?:[\w'’-]+\s+){{0,4}}{_AT_DESK}"
+)
 BIO_OTHER = re.compile(
-    rf"^{_NAMES}(?:(?:,\s+|\s+and\s+){_NAMES})*\s+(?:[\w'’-]+\s+){{0,4}}(?:on|for|at|with|in|of)\s+"
-    rf"(?:the|our|its|a)\s+(?:[\w'’&-]+\s+){{0,6}}(?:desk|bureau)s?\.?$|"
+    rf"^{_NAMES}\s+{_JOB}\s+(?:[\w'’-]+\s+){{0,3}}{_AT_DESK}|"
     rf"^{_NAMES},\s+who\s+[^.;]{{3,120}},\s+(?:reports|writes|covers|is based)\b[^.]*\.?$"
 )
 # Words a timestamp line may hold besides numbers: "9:41 PM on Saturday, October 4",
@@ -243,7 +251,11 @@ def clutter_kind(text: str) -> str | None:
         return "caption"
     if FILE_CAPTION.match(text):
         return "caption"
-    if BIO.match(text) or (BIO_OTHER.match(text) and not _SPEECH.search(text)):
+    if (
+        BIO.match(text)
+        or BIO_OTHER.match(text)
+        or (BIO_TEAM.match(text) and not _SPEECH.search(text))
+    ):
         return "byline"
     if "contribut" in low and _is_contributor_line(text):
         return "byline"
