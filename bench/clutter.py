@@ -21,7 +21,8 @@ Printed:
   marked article text that the reader's text holds but cleaning drops is a false drop. Also the
   share of the reader's sentences outside the marked text that cleaning removes. Printed for all
   pages and for two halves: pages whose id starts 0-7 ("dev": their drops were read while the
-  rules were written) and 8-f ("held out": their article sentences were not read, see --verbose).
+  rules were written) and 8-f ("held out": their article sentences are not read, so --verbose
+  lists what it finds on dev pages only).
 
 Which figures are held out: the rules were written looking at the shapes and the fixtures, so
 the shape figures are not held out. The corpus pseudo-sentences and the extraction false drops
@@ -206,7 +207,8 @@ def extraction(verbose: bool) -> int:
             cleaned, kept = story_sentences(document.text, document.title)
             # A cut head keeps the sentence, so a wrong cut ("Rovers:") is not a drop: list them.
             heads[half] += len(cleaned.datelines)
-            for head in cleaned.datelines if verbose else []:
+            show = verbose and half == "dev"  # a held-out page's text is never printed
+            for head in cleaned.datelines if show else []:
                 print(f"  {page_id[:8]} ({half}): dateline cut: {head}")
             kept_text = " ".join(_norm(s) for s in kept)
             kept_norm = [_norm(s) for s in kept]
@@ -222,7 +224,7 @@ def extraction(verbose: bool) -> int:
                 ):
                     continue
                 dropped[half] += 1
-                if verbose:
+                if show:
                     print(f"  {page_id[:8]} ({half}): article sentence dropped: {sentence[:110]}")
             gold_text = " ".join(_norm(s) for s in entry["articleBody"].splitlines())
             for line in document.text.splitlines():
@@ -312,7 +314,7 @@ def memos(verbose: bool) -> None:
                 bullets += 1
                 for fault in bullet_faults(bullet.text):
                     faults[fault] += 1
-                    if verbose:
+                    if verbose and not page_id.startswith(HELD_OUT):  # dev pages only
                         print(f"  {page_id[:8]} {fault}: {bullet.text[:100]}")
     print(
         f"extraction memos: {bullets} bullets; "
