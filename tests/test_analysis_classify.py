@@ -7,44 +7,46 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from briefgen.analysis.classify import load_cues, parse_cues
+from briefgen.analysis.classify import load_classifier, load_cues, parse_cues
+from briefgen.analysis.learned import words_of
 from briefgen.errors import InputError
 from briefgen.sections import LABELS
 
 
-def test_bundled_cues_sort_clear_cases() -> None:
-    cues = load_cues()
-    assert cues.sections == list(LABELS)
+def _cue_scores(cues, text: str) -> dict[str, float]:
+    return cues.score_words(words_of(text))[0]
+
+
+def test_bundled_cues_steer_the_model_on_clear_cases() -> None:
+    assert load_cues().sections == list(LABELS)
+    classifier = load_classifier()
     cases = {
         "The navies will hold joint patrols and a submarine rescue exercise.": "defence",
         "They agreed to co-operate on semiconductors and artificial intelligence.": "technology",
         "Two-way trade and investment grew, with new loans for port infrastructure.": "economy",
         "The next round of talks will be held in Tokyo next year.": "outlook",
         "The visit ended with a state banquet.": "other",
-        "The weather was mild.": "other",  # no cue at all
     }
     for sentence, section in cases.items():
-        assert cues.classify(sentence).section == section, sentence
+        verdict = classifier.classify(sentence)
+        assert verdict.section == section, verdict.explain()
+        if section != "other":  # the cue terms of its section were found and read
+            assert verdict.terms.get(section), verdict.explain()
+    assert _cue_scores(load_cues(), "The weather was mild.") == {}  # no cue at all
 
 
-def test_stronger_section_wins_and_ties_follow_the_documented_rule(tmp_path: Path) -> None:
+def test_a_sections_cue_score_sums_the_terms_found(tmp_path: Path) -> None:
     cues = parse_cues({"defence": {"x": 2, "y": 1}, "economy": {"z": 2, "w": 3}}, tmp_path)
-    assert cues.classify("x y z").section == "defence"  # 3 > 2
-    # defence 3 (x+y) vs economy 3 (w): equal scores; economy's strongest cue (3) outweighs 2
-    verdict = cues.classify("x y w")
-    assert verdict.section == "economy"
-    assert "tie broken" in verdict.explain()
-    # equal scores and equal strongest cue: the section listed first in the file wins
-    assert cues.classify("x z").section == "defence"
-    swapped = parse_cues({"economy": {"z": 2}, "defence": {"x": 2}}, tmp_path)
-    assert swapped.classify("x z").section == "economy"
+    assert _cue_scores(cues, "x y z") == {"defence": 3.0, "economy": 2.0}
+    assert _cue_scores(cues, "x x x") == {"defence": 2.0}  # a set: a term counts once
+    assert cues.score_words(words_of("w y"))[1] == {"defence": ["y"], "economy": ["w"]}
 
 
-def test_wildcards_and_phrases_match_on_word_boundaries(tmp_path: Path) -> None:
+def test_wildcards_and_phrases_match_whole_words(tmp_path: Path) -> None:
     terms = {"semiconductor*": 3, "artificial intelligence": 2}
     cues = parse_cues({"technology": terms}, tmp_path)
-    assert cues.classify("Semiconductors and artificial intelligence").scores == {"technology": 5.0}
-    assert cues.classify("A semi conductor and an artificial, intelligent idea").scores == {}
+    assert _cue_scores(cues, "Semiconductors and artificial intelligence") == {"technology": 5.0}
+    assert _cue_scores(cues, "A semi conductor and an artificial, intelligent idea") == {}
 
 
 def test_user_cue_file_replaces_or_extends(tmp_path: Path) -> None:
@@ -55,8 +57,9 @@ def test_user_cue_file_replaces_or_extends(tmp_path: Path) -> None:
     extend.write_text("extend: true\neconomy:\n  emissions: 3\ndefence:\n  howitzer*: 4\n", "utf-8")
     cues = load_cues(extend)
     assert cues.sections == list(LABELS)
-    assert cues.classify("Cutting emissions is the aim.").section == "economy"
-    assert cues.classify("Howitzers were shown.").scores["defence"] == 4
+    assert _cue_scores(cues, "Cutting emissions is the aim.")["economy"] == 3
+    assert _cue_scores(cues, "Howitzers were shown.")["defence"] == 4
+    assert _cue_scores(cues, "The navies will hold joint patrols.")["defence"] > 0  # still bundled
 
 
 @pytest.mark.parametrize(

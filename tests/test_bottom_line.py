@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefgen.analysis.corpus import Sentence, vectorise
 from briefgen.analysis.dedup import merge_duplicates
 from briefgen.analysis.pipeline import COLOUR_MAX, Analysis, select
@@ -167,3 +169,29 @@ def test_an_article_without_highlights_still_has_its_say_in_the_summary() -> Non
     assert picked[: len(highlights) + 1] == [lead, *highlights]
     assert picked[-1] is news  # article 2 gave no highlights: its best news joins them
     assert len(picked) == 4  # one more bullet per such article, within the 3-5
+
+
+def test_the_bottom_line_follows_only_a_subject_line_briefgen_chose(monkeypatch) -> None:
+    # The outcome the SUBJECT line states moves up in the bottom line; with --subject no line of
+    # the memo states it, so the bottom line keeps the ranker's order.
+    from briefgen.analysis import pipeline
+    from briefgen.sources.base import SourceDocument
+
+    text = " ".join(
+        f"Delegation {n} agreed on {topic} at the talks in the capital on Monday."
+        for n, topic in enumerate(TOPICS[:6], start=1)
+    )
+    documents = [SourceDocument(text=text, title="Talks", path=Path("a.txt"))]
+    ranked = [i.text for i in pipeline.build_brief(documents).sections["summary"]]
+    assert len(ranked) >= 3
+    monkeypatch.setattr(pipeline, "memo_subject", lambda *args: ("Chosen outcome", 2))
+    chosen = pipeline.build_brief(documents)
+    assert chosen.subject == "Chosen outcome"
+    assert [i.text for i in chosen.sections["summary"]] == [
+        ranked[0],
+        ranked[2],
+        ranked[1],
+    ] + ranked[3:]
+    own = pipeline.build_brief(documents, pipeline.Options(subject="Our own subject"))
+    assert own.subject == "Our own subject"
+    assert [i.text for i in own.sections["summary"]] == ranked

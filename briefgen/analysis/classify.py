@@ -7,14 +7,8 @@ user model from ``briefgen learn`` adds its weights on top.
 
 The cue file (``briefgen/data/sections.yaml``, or ``--sections FILE``) maps each section to
 ``{term: weight}``. For the model, a section's cue score is the sum of the weights of the terms
-whose words all occur in the sentence (``score_words``: sets, as the model was trained on). On
-its own (``CueSet.classify``, the rule before the model) a sentence scores, per section, the sum
-of the weights of the cue terms it contains (each occurrence counts). Rules, in order:
-
-1. the section with the highest score wins;
-2. a tie goes to the section whose strongest matched cue weighs more;
-3. a remaining tie goes to the section listed first in the cue file;
-4. a sentence with no cue, or whose winner is ``other``, lands in ``other`` and is left out.
+whose words all occur in the sentence (``score_words``: sets, as the model was trained on). A
+sentence the model files under ``other`` is left out of the memo.
 
 A user file with ``extend: true`` at the top adds to (and re-weights) the bundled cues instead of
 replacing them.
@@ -22,12 +16,10 @@ replacing them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from briefgen.analysis.corpus import OTHER
 from briefgen.analysis.learned import (
     CUE_CAP,
     CUE_SCALE,
@@ -59,26 +51,13 @@ class Verdict:
         return self.probabilities.get(self.section, 0.0)
 
     def explain(self) -> str:
-        """One line: the winner, its evidence, the runners-up, and the rule that decided."""
-        if self.probabilities:
-            ranked = sorted(self.probabilities.items(), key=lambda kv: -kv[1])
-            others = "; ".join(f"{s} {p:.2f}" for s, p in ranked[1:3])
-            cues = ", ".join(self.terms.get(self.section, [])) or "-"
-            return (
-                f"{self.section} {self.confidence:.2f} (model; words: "
-                f"{', '.join(self.evidence) or '-'}; cues: {cues}); next: {others}"
-            )
-        if not self.scores:
-            return f"{OTHER}: no cue term matched"
-        ranked = sorted(self.scores.items(), key=lambda kv: -kv[1])
+        """One line: the winner, its evidence and the runners-up."""
+        ranked = sorted(self.probabilities.items(), key=lambda kv: -kv[1])
+        others = "; ".join(f"{s} {p:.2f}" for s, p in ranked[1:3])
         cues = ", ".join(self.terms.get(self.section, [])) or "-"
-        others = "; ".join(f"{s} {v:g}" for s, v in ranked if s != self.section) or "none"
-        rule = "highest score"
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            rule = "tie broken by strongest cue, then cue-file order"
         return (
-            f"{self.section} {self.scores.get(self.section, 0):g} (cues: {cues}); "
-            f"other sections: {others}; rule: {rule}"
+            f"{self.section} {self.confidence:.2f} (model; words: "
+            f"{', '.join(self.evidence) or '-'}; cues: {cues}); next: {others}"
         )
 
 
@@ -93,58 +72,15 @@ class CueSet:
     def sections(self) -> list[str]:
         return list(self.weights)
 
-    @cached_property
-    def patterns(self) -> dict[str, re.Pattern[str]]:
-        """One regex per section, for ``classify`` alone: the model path never reads them,
-        and compiling them cost every run ~3 ms."""
-        return {section: _compile(terms) for section, terms in self.weights.items()}
-
     def score_words(self, words: frozenset[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
         """Per section, the summed weight of the terms whose words are all in ``words``."""
         return self.index.score(words)
-
-    def classify(self, sentence: str) -> Verdict:
-        lowered = sentence.lower()
-        scores: dict[str, float] = {}
-        terms: dict[str, list[str]] = {}
-        strongest: dict[str, float] = {}
-        for section, pattern in self.patterns.items():
-            weights = self.weights[section]
-            found = [_term_key(m, weights) for m in pattern.findall(lowered)]
-            if found:
-                scores[section] = sum(weights[t] for t in found)
-                strongest[section] = max(weights[t] for t in found)
-                terms[section] = sorted(set(found))
-        if not scores:
-            return Verdict(OTHER, scores, terms)
-        order = self.sections
-        best = max(scores, key=lambda s: (scores[s], strongest[s], -order.index(s)))
-        return Verdict(best, scores, terms)
-
-
-def _term_key(match: str, weights: dict[str, float]) -> str:
-    if match in weights:
-        return match
-    for term in weights:  # a wildcard term such as "semiconductor*"
-        if term.endswith("*") and match.startswith(term[:-1]):
-            return term
-    return match
-
-
-def _compile(terms: dict[str, float]) -> re.Pattern[str]:
-    parts = []
-    for term in sorted(terms, key=len, reverse=True):
-        if term.endswith("*"):
-            parts.append(re.escape(term[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(term))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
 def parse_cues(
     data: object, origin: Path, base: dict[str, dict[str, float]] | None = None
 ) -> CueSet:
-    """Check and compile a cue mapping; with ``base``, add to it instead of replacing it."""
+    """Check and index a cue mapping; with ``base``, add to it instead of replacing it."""
     if not isinstance(data, dict) or not data:
         raise InputError(origin, "expected a mapping of section name to {term: weight}")
     merged: dict[str, dict[str, float]] = {k: dict(v) for k, v in (base or {}).items()}

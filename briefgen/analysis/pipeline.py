@@ -152,18 +152,7 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
     bottom_line = " ".join(item.text for item in sections[SUMMARY])
     figures = select_facts(analysis.facts, KEY_FIGURES_MAX, bottom_line)
     title = options.title or memo_title(sources, analysis.facts, analysis.kept)
-    candidates = [  # summary first: among equals the bottom line gives the subject
-        Candidate(item.text, item.sources, key == SUMMARY)
-        for key, items in sections.items()
-        for item in items
-    ]
-    subject, chosen_at = memo_subject(title, candidates, [s.title for s in sources])
-    summary = sections[SUMMARY]
-    if chosen_at is not None and chosen_at < len(summary):
-        # The bottom line says first what the subject line says: after the occasion (who met
-        # where), the outcome, not wherever its source's highlights left it.
-        summary.insert(min(1, chosen_at), summary.pop(chosen_at))
-    subject = options.subject or subject
+    subject = options.subject or _subject(title, sections, sources)
     defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(
         title=title,
@@ -176,6 +165,26 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
         key_figures=[KeyFigure(f.label, f.value, sorted(f.sources)) for f in figures],
         sources=sources,
     )
+
+
+def _subject(title: str, sections: dict[str, list[Item]], sources: list[Source]) -> str:
+    """The SUBJECT line the sources report, with the bottom line reordered to lead with it.
+
+    Only for a subject briefgen chooses: with ``--subject`` the bottom line keeps the ranker's
+    order, as no line of the memo then says what the move would follow.
+    """
+    candidates = [  # summary first: among equals the bottom line gives the subject
+        Candidate(item.text, item.sources, key == SUMMARY)
+        for key, items in sections.items()
+        for item in items
+    ]
+    subject, chosen_at = memo_subject(title, candidates, [s.title for s in sources])
+    summary = sections[SUMMARY]
+    if chosen_at is not None and chosen_at < len(summary):
+        # The bottom line says first what the subject line says: after the occasion (who met
+        # where), the outcome, not wherever its source's highlights left it.
+        summary.insert(min(1, chosen_at), summary.pop(chosen_at))
+    return subject
 
 
 def _resolved(text: str, source_ids: list[int], anchors: dict[int, dt.date | None]) -> str:
