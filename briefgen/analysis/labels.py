@@ -243,9 +243,16 @@ def _phrase_after(words: list[str]) -> list[str]:
         j = i + 1
         while j < len(words) and words[j].lower() in _STOP:
             j += 1
-        while j < len(words) and _is_content(words[j]) and len(tail) < 3:
+        while j < len(words) and _is_content(words[j]) and len(tail) - tail.count("and") < 3:
             tail.append(words[j])
             j += 1
+            both = words[j : j + 2]  # "of industrial and consumer goods": one list
+            joined = len(both) == 2 and both[0] in ("and", "or") and _is_content(both[1])
+            if joined and len(phrase) + len(tail) + 3 <= MAX_WORDS:
+                tail.append(both[0])
+                j += 1
+        while tail and tail[-1] in ("and", "or"):
+            tail.pop()
         if tail and len(phrase) + len(tail) < MAX_WORDS:
             phrase += [words[i], *tail]
     return phrase
@@ -581,6 +588,21 @@ def _owned(subject: list[str], noun: str, before: list[str]) -> str:
 _ADJECTIVE = re.compile(r"(?:ing|ic|al|ive|ous|ed|ent|ant|ary|ful|less|able|ible)$")
 
 
+_NOT_NOUNS = word_set("done more less each apiece worth last next cheaper higher lower")
+
+
+def _bare_noun(word: str) -> bool:
+    """A lower-case noun right after a money figure with no article ("$250,000 fines")."""
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and _is_content(word)
+        and low not in _NOT_NOUNS
+        and low not in _SKIP
+        and not low.endswith(("ed", "ly", "er"))
+    )
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -722,6 +744,10 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         own = after[:1] == ["of"]  # "provide up to 24 hours of battery life": what follows
         if before and _is_verb(before[-1]) and low not in _AUX | _MOVES.keys() and not own:
             return ""  # "workers waited 12 years": who waited is no measure
+    if quantity.kind == "money" and after[:2] == ["worth", "of"]:
+        goods = _phrase_after(after[2:])  # "about $125 billion worth of Chinese goods"
+        if goods:
+            return _finish(["Value", "of", *goods])
     if after and after[0].lower() == "of" and quantity.kind in ("money", "measure", "number"):
         tail = _phrase_after(after[1:])
         if tail:
@@ -747,6 +773,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         owned = offers and subject and subject[0][0].isupper() and len(subject) <= 2
         return _finish([_possessive(" ".join(subject)), "discount"]) if owned else ""
     modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
+    if quantity.kind == "money" and after and _bare_noun(after[0]):
+        modifier = True  # "both teams received $250,000 fines": the fines
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
         phrase = _phrase_after(after)
