@@ -166,6 +166,16 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "$600 million", "Value of deal"),
         ("Trade between the two blocs is worth about $1.7 trillion a year.",
          "about $1.7 trillion a year", "Value of trade between two blocs"),
+        ("The order is valued at $8.8 billion at list prices.", "$8.8 billion", "Value of order"),
+        ("The index closed 1.2% higher.", "1.2%", "Rise in index"),
+        # a money figure before a bare noun names it; "worth of" names the goods
+        ("Both clubs received $90,000 fines.", "$90,000", "Fines"),
+        ("Levies hit about $40 billion worth of Norland timber.", "about $40 billion",
+         "Value of Norland timber"),
+        ("Relief covers a $9 billion list of farm and garden tools.", "$9 billion",
+         "List of farm and garden tools"),
+        ("Pellis stock gained 4.5% on Friday.", "4.5%", "Rise in Pellis stock"),
+        ("The trade truce will last one year.", "one year", "Length of trade truce"),
         # a levy's bearer; a period's action; a clause told as a noun phrase
         ("European cars will face a 15 per cent duty, down from the 27.5 per cent they pay now.",
          "27.5% → 15%", "Duty on European cars"),
@@ -199,6 +209,7 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
         # another language
         ("A temporada terminou após 36 etapas disputadas no Brasil e na Argentina.", "36"),
         ("After waiting 12 years, the villagers finally got a bridge.", "12 years"),
+        ("Workers waited 12 years for the bridge.", "12 years"),  # who waited is no measure
         ("Shoppers can take $20 off at checkout.", "$20"),  # a discount of no one
     ],
 )  # fmt: skip

@@ -243,9 +243,16 @@ def _phrase_after(words: list[str]) -> list[str]:
         j = i + 1
         while j < len(words) and words[j].lower() in _STOP:
             j += 1
-        while j < len(words) and _is_content(words[j]) and len(tail) < 3:
+        while j < len(words) and _is_content(words[j]) and len(tail) - tail.count("and") < 3:
             tail.append(words[j])
             j += 1
+            both = words[j : j + 2]  # "of industrial and consumer goods": one list
+            joined = len(both) == 2 and both[0] in ("and", "or") and _is_content(both[1])
+            if joined and len(phrase) + len(tail) + 3 <= MAX_WORDS:
+                tail.append(both[0])
+                j += 1
+        while tail and tail[-1] in ("and", "or"):
+            tail.pop()
         if tail and len(phrase) + len(tail) < MAX_WORDS:
             phrase += [words[i], *tail]
     return phrase
@@ -519,6 +526,7 @@ _MOVES = {
     **dict.fromkeys(word_set("grew grow grows expanded"), "growth"),
     "increased": "increase", "decreased": "decrease", "shrank": "contraction",
 }  # fmt: skip
+_UP_DOWN = {"higher": "rise", "up": "rise", "lower": "fall", "down": "fall"}
 # A verb whose length a "for <period>" gives: "pause its controls for one year" is the pause's.
 _PERIOD_NOUNS = {
     "pause": "Pause on", "pauses": "Pause on", "paused": "Pause on", "suspend": "Suspension of",
@@ -577,6 +585,24 @@ def _owned(subject: list[str], noun: str, before: list[str]) -> str:
     return _finish([noun, "in", *_mid_sentence(subject, before)])
 
 
+_ADJECTIVE = re.compile(r"(?:ing|ic|al|ive|ous|ed|ent|ant|ary|ful|less|able|ible)$")
+
+
+_NOT_NOUNS = word_set("done more less each apiece worth last next cheaper higher lower")
+
+
+def _bare_noun(word: str) -> bool:
+    """A lower-case noun right after a money figure with no article ("$250,000 fines")."""
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and _is_content(word)
+        and low not in _NOT_NOUNS
+        and low not in _SKIP
+        and not low.endswith(("ed", "ly", "er"))
+    )
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -587,7 +613,19 @@ def _mid_sentence(phrase: list[str], before: list[str]) -> list[str]:
     name: "Nvidia")."""
     first = phrase[0]
     capital = first[:1].isupper() and not any(c.isupper() for c in first[1:])
-    common = len(phrase) > 1 and phrase[1][:1].islower()  # "Trade between", not "Sonos Move"
+    # "Trade between", "Shares of": a common noun; "Sonos Move", "Pellis stock" may be names
+    common = (
+        len(phrase) > 1
+        and phrase[1].lower() in _PREPS
+        or (
+            "-" in first and first.split("-")[1][:1].islower()  # "Non-oil", "Three-month"
+        )
+        or (  # "Emerging market stocks", not "Ring Indoor Cam"
+            len(phrase) > 1
+            and phrase[1][:1].islower()
+            and _ADJECTIVE.search(first.lower()) is not None
+        )
+    )
     if before[:1] == [first] and capital and common and not _proper(first):
         return [first.lower(), *phrase[1:]]
     return phrase
@@ -699,9 +737,17 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         verb = _verb_before(before)
         if verb in _MET:  # "met for close to two hours"
             return "Length of the meeting"
-        if verb in ("lasted", "lasts", "took"):
+        if verb in ("lasted", "lasts", "last", "took"):
             subject, _ = _subject(before)
             return _finish(["Length", "of", *subject]) if subject else "Length"
+        low = before[-1].lower() if before else ""
+        own = after[:1] == ["of"]  # "provide up to 24 hours of battery life": what follows
+        if before and _is_verb(before[-1]) and low not in _AUX | _MOVES.keys() and not own:
+            return ""  # "workers waited 12 years": who waited is no measure
+    if quantity.kind == "money" and after[:2] == ["worth", "of"]:
+        goods = _phrase_after(after[2:])  # "about $125 billion worth of Chinese goods"
+        if goods:
+            return _finish(["Value", "of", *goods])
     if after and after[0].lower() == "of" and quantity.kind in ("money", "measure", "number"):
         tail = _phrase_after(after[1:])
         if tail:
@@ -714,16 +760,21 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if quantity.kind == "money" and before[-1:] == ["for"]:
         item = _phrase_before(before[:-1])  # "Sonos Move for $400", "Upgrade to Premium for"
         k = len(before) - 1 - len(item)
-        named = bool(item) and item[-1][:1].isupper()  # a product: "Get Pokemon Shield for"
+        named = any(w[:1].isupper() for w in item)  # a product: "Get Pokemon Shield for"
         listing = named and (k <= 1 or re.search(r"\d", before[k - 1]))  # "38mm Smart Watch"
-        if item and (listing or before[k - 1].lower() in (",", ":", "to")):
-            return _finish(["Price", "of", *_mid_sentence(item[-4:], before)])
+        shown = item[-4:]
+        while shown and shown[0].lower() in _PREPS:
+            shown = shown[1:]  # "4 Months of Amazon Music Unlimited": the product
+        if shown and (listing or before[k - 1].lower() in (",", ":", "to")):
+            return _finish(["Price", "of", *_mid_sentence(shown, before)])
     if quantity.kind == "money" and after[:1] == ["off"]:
         subject, _ = _subject(before)  # "Expercom is offering up to $438 off": a discount
         offers = any(w.lower() in _OFFER for w in before[-3:])  # a shop's offer, not a taker's
         owned = offers and subject and subject[0][0].isupper() and len(subject) <= 2
         return _finish([_possessive(" ".join(subject)), "discount"]) if owned else ""
     modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
+    if quantity.kind == "money" and after and _bare_noun(after[0]):
+        modifier = True  # "both teams received $250,000 fines": the fines
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
         # "a $44-billion gas pipeline", "a one-year truce", "a 15% tariff on cars"
         phrase = _phrase_after(after)
@@ -739,6 +790,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if not subject:
         return ""
     move = _move(before) if quantity.kind in ("percent", "money") else ""
+    if quantity.kind == "percent" and after[:1] and after[0].lower() in _UP_DOWN:
+        move = _UP_DOWN[after[0].lower()]  # "the index closed 1.2% higher"
     if move:  # "the stock rose more than 2%": its rise, not the stock
         return _owned(subject, move, before)
     if verb in ("cost",) or before and before[-1].lower() in _PRICE_VERBS:
@@ -757,12 +810,22 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             return _finish([_possessive(" ".join(subject)), "value"])
         # "a stake in Pellis in a deal worth": the value is the last noun's, the deal's
         near: list[str] = []
-        k = len(before) - 1
-        while before[-1:] == ["worth"] and k > 0 and _is_content(before[k - 1]):
+        k = len(before) - (2 if before[-2:] == ["valued", "at"] else 1)
+        while k > 0 and before[k - 1].lower() in _AUX:
+            k -= 1  # "the order is valued at"
+        while (
+            before[k:][:1] in (["worth"], ["valued"], ["is"], ["was"])
+            and k > 0
+            and (_is_content(before[k - 1]))
+        ):
             k -= 1
             near.insert(0, before[k])
+            while k > 0 and _is_content(before[k - 1]):
+                k -= 1
+                near.insert(0, before[k])
         # "in a deal worth": worth is the deal's; "a lifeline from SoftBank worth": not SoftBank's
-        if near and (before[k - 1 : k] in (["a"], ["an"]) or before[k - 1 : k] == [","]):
+        opens = k == 0 or k == 1 and before[0].lower() in _DETERMINERS  # "The order is"
+        if near and (before[k - 1 : k] in (["a"], ["an"], [","]) or opens):
             subject = near
         cut = max(  # "in a deal": a new noun introduced; "between the two sides" completes
             (k for k, w in enumerate(subject[:-1]) if w.lower() in _PREPS and
