@@ -210,6 +210,8 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
         ("A temporada terminou após 36 etapas disputadas no Brasil e na Argentina.", "36"),
         ("After waiting 12 years, the villagers finally got a bridge.", "12 years"),
         ("Workers waited 12 years for the bridge.", "12 years"),  # who waited is no measure
+        ("Its fleet of some 400 787 Zento jets is grounded.", "787"),  # a model after a count
+        ("Try the plan from 80 Day Reset to start.", "80 Day"),  # a title
         ("Shoppers can take $20 off at checkout.", "$20"),  # a discount of no one
     ],
 )  # fmt: skip

@@ -678,6 +678,9 @@ def _age(before: list[str], after: list[str]) -> str:
     return _finish(["Age", "of", *phrase[-3:]]) if phrase else ""
 
 
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?)$", re.I
+)
 _APPROX_WORDS = re.compile(r"^(?:nearly|almost|about|around|roughly|some|over|just)$", re.I)
 
 
@@ -700,6 +703,16 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             return _levy_on(head, before) or _finish(head)
     if before[-1:] == ["("] and after[:1] == [")"] and len(before) > 1 and is_unit(before[-2]):
         return ""  # "2 inches (50.8 millimeters)": the same figure converted
+    if before and _NUMBER_WORD.match(before[-1]) and quantity.kind in ("number", "measure"):
+        return ""  # "400 737 Max jets", "five 787 Dreamliner sales": a model after a count
+    unit = quantity.unit.split()[-1] if quantity.unit else ""
+    if (
+        quantity.kind == "measure"
+        and quantity.start > 0
+        and unit[:1].isupper()
+        and unit[1:].islower()
+    ):
+        return ""  # "from 80 Day Obsession": a title
     if quantity.kind == "measure" and not is_unit(quantity.unit):
         # "24 strategic documents": the counted noun, with its owner ("WeWork’s 12,000
         # employees") and complement ("20 million residents of Delhi") when the sentence has them
