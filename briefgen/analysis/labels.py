@@ -582,7 +582,12 @@ def _owned(subject: list[str], noun: str, before: list[str]) -> str:
     if len(subject) > MAX_WORDS - 2:  # "aluminum on the London Metal Exchange": the head
         cut = next((k for k, w in enumerate(subject) if w.lower() in _NP_PREPS), 0)
         subject = subject[:cut] if cut else subject[-(MAX_WORDS - 2) :]
-    return _finish([noun, "in", *_mid_sentence(subject, before)])
+    shown = _mid_sentence(subject, before)
+    if shown[0] == before[0] and shown[0][:1].isupper() and len(shown) <= 3:
+        # "Soybean futures", "Pellis stock" opening the sentence: name or not, the possessive
+        # reads right either way ("Soybean futures’ rise")
+        return _finish([_possessive(" ".join(shown)), noun])
+    return _finish([noun, "in", *shown])
 
 
 _ADJECTIVE = re.compile(r"(?:ing|ic|al|ive|ous|ed|ent|ant|ary|ful|less|able|ible)$")
