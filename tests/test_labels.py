@@ -179,7 +179,7 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
         # a levy's bearer; a period's action; a clause told as a noun phrase
         ("European cars will face a 15 per cent duty, down from the 27.5 per cent they pay now.",
          "27.5% → 15%", "Duty on European cars"),
-        ("Norland will pause its timber export controls for one year, officials said.",
+        ("Norland will pause its sweeping timber export controls for one year, officials said.",
          "one year", "Pause on timber export controls"),
         ("The deal averts the 30% rate Trump had threatened from August.", "30%",
          "Rate threatened by Trump"),

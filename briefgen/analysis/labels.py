@@ -648,6 +648,8 @@ def _for_period(before: list[str]) -> str | None:
         k -= 1
     verb = before[k - 1].lower() if k > 0 else before[-2].lower()
     if head and verb in _PERIOD_NOUNS:
+        if len(head) > 2 and head[0].endswith("ing") and head[0][:1].islower():
+            head = head[1:]  # "its sweeping export controls": the controls
         return _finish([*_PERIOD_NOUNS[verb].split(), *head])
     if before[-2].lower() in _PERIOD_NOUNS:  # "paused for two weeks": with no object
         return _finish([_PERIOD_NOUNS[before[-2].lower()].split()[0]])
