@@ -191,3 +191,12 @@ def test_rouge_n_is_one_for_identical_and_zero_for_disjoint_text(n: int) -> None
     rouge = _bench().rouge_n
     assert rouge("India and Japan met", "India and Japan met", n) == 1.0
     assert rouge("alpha beta gamma", "delta epsilon zeta", n) == 0.0
+
+
+def test_tighten_takes_any_text() -> None:
+    # "" is in every string: an empty bullet once skipped its full stop and then raised IndexError
+    assert tighten("") == ""
+    assert tighten(" ; ") == ""
+    assert tighten("talks resumed on Monday after a long pause in Tokyo") == (
+        "Talks resumed on Monday after a long pause in Tokyo."
+    )

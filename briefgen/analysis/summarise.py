@@ -88,7 +88,9 @@ def tighten(text: str) -> str:
         if len(candidate.split()) >= MIN_BULLET_WORDS:
             shorter = candidate
     shorter = shorter.rstrip(" ,;")
-    if shorter[-1:] not in ".!?":
+    if not shorter:
+        return shorter
+    if shorter[-1] not in ".!?":
         shorter += "."
     return shorter[0].upper() + shorter[1:]
 
