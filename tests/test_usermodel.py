@@ -187,3 +187,19 @@ def test_an_older_file_s_examples_count_as_confirmed_and_a_bad_change_is_refused
         f"error: {bad}: examples[0].change: 'rewritten' (expected one of: moved, added, "
         "deleted, confirmed)"
     ]
+
+
+def test_learning_the_same_brief_again_keeps_its_corrections(tmp_path: Path) -> None:
+    # The second draft is made with the model that learned the move, so the moved bullet looks
+    # left in place; it must stay a move (weight 1), not become a confirmation (a quarter).
+    brief, data = _draft(tmp_path)
+    _edit(brief, data)
+    model = tmp_path / "model.json"
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    changes = []
+    for _ in range(2):
+        run_cli("learn", str(brief), "--model", str(model), env=env, check=True)
+        examples, _ = read_user_model(model)
+        changes.append(sorted((e.change, e.section) for e in examples))
+    assert changes[1] == changes[0]
+    assert ("moved", "economy") in changes[1] and ("deleted", "other") in changes[1]

@@ -111,10 +111,18 @@ def _check(data: dict, path: Path) -> dict:
 
 
 def merge_examples(old: list[Example], new: list[Example]) -> list[Example]:
-    """One example per sentence (word set): a later correction replaces an earlier one."""
+    """One example per sentence (word set): a later correction replaces an earlier one.
+
+    A bullet found where an earlier correction put it is no new correction: learning the same
+    brief again drafts with the model that learned the move, so the bullet now looks left in
+    place, and it keeps what the analyst did (else a second ``learn`` weakened the move).
+    """
     by_words = {e.words: e for e in old}
     for example in new:
-        by_words.pop(example.words, None)
+        earlier = by_words.pop(example.words, None)
+        if earlier is not None and example.change == "confirmed":
+            if earlier.section == example.section:
+                example = earlier
         by_words[example.words] = example
     return list(by_words.values())
 
