@@ -120,9 +120,9 @@ def merge_examples(old: list[Example], new: list[Example]) -> list[Example]:
     by_words = {e.words: e for e in old}
     for example in new:
         earlier = by_words.pop(example.words, None)
-        if earlier is not None and example.change == "confirmed":
-            if earlier.section == example.section:
-                example = earlier
+        confirmed = example.change == "confirmed"
+        if earlier is not None and confirmed and earlier.section == example.section:
+            example = earlier
         by_words[example.words] = example
     return list(by_words.values())
 
