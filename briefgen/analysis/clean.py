@@ -94,7 +94,9 @@ NOTE_HEAD = re.compile(
     r"this (?:article|story|piece) (?:first|originally) appeared\b|"
     r"this (?:article|story|piece) was (?:first |originally )?published (?:on|in|by)\b|"
     r"the views expressed\b|"
-    r"the (?:writer|author)s? (?:is|are) (?:a|an|the)\b[^.]{0,150}\.?\W*$|"
+    # ... but a story's "The author is the first ..., officials said." is reported, not a note
+    r"the (?:writer|author)s? (?:is|are) (?:a|an|the)\b(?![^.]*\b(?:said|says|told)\b)[^.]{0,150}"
+    r"\.?\W*$|"
     r"disclosure\s*:|(?:copyright\s*)?©\s*(?:\d{4}|copyright))",
     re.IGNORECASE,
 )
