@@ -193,3 +193,15 @@ def test_untitled_document_headline_does_not_hide_the_lead_dateline() -> None:
 )
 def test_clutter_kind_of_credit_promo_notice_and_caption_forms(text: str, kind: str | None) -> None:
     assert clutter_kind(text) == kind
+
+
+def test_a_quoted_speakers_label_at_the_story_head_is_kept() -> None:
+    # Cutting "Ravel:" would make the minister's words the memo's own claim.
+    speaker = "Ravel: Ostland will never accept the new levy on its ferries."
+    later = "The talks ran late into the night, Ravel said after the meeting."
+    cleaned = clean_text("\n".join([speaker, later]), title="Ferry talks")
+    assert cleaned.paragraphs == [speaker, later]
+    # A place at the head is still a dateline, quoted or not by name elsewhere.
+    place = "Korvik: The ministers of Ostland and Westmark met on Monday."
+    cleaned = clean_text("\n".join([place, later]), title="Ferry talks")
+    assert cleaned.paragraphs == ["The ministers of Ostland and Westmark met on Monday.", later]

@@ -13,6 +13,7 @@ highlights: the summary uses them when present.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefgen.analysis.corpus import word_set
@@ -309,12 +310,16 @@ def _is_timestamp(text: str) -> bool:
     return all(t.isdigit() or t.lower() in _TIME_WORDS for t in tokens)
 
 
-def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
+def strip_dateline(
+    paragraph: str, lead: bool = False, quoted: Callable[[str], bool] | None = None
+) -> tuple[str, str]:
     """(paragraph without its dateline, the dateline's place or "").
 
     ``lead``: the paragraph opens the story, where a dateline stands. Only there is "Beijing: The
     talks ..." a dateline; further down "Rovers: The captain ..." and interview labels have the
-    same shape, so a colon after a place in mixed case is left alone.
+    same shape, so a colon after a place in mixed case is left alone. ``quoted``: whether the
+    story quotes someone of that name ("Modi said"): then "Modi: India will ..." is his label,
+    and cutting it would make his words the memo's own claim.
     """
     match = DATELINE.match(paragraph)
     if match is None:
@@ -332,6 +337,8 @@ def strip_dateline(paragraph: str, lead: bool = False) -> tuple[str, str]:
     # A colon follows only a place in capitals or a full dateline: "Background: The ..." stays.
     if colon and not (place.isupper() or head != place):
         if not (lead and _lead_colon_dateline(place, rest)):
+            return paragraph, ""
+        if quoted is not None and quoted(place):  # in capitals ("BEIJING:") it stays a place
             return paragraph, ""
         # "Update:" or "Note:" may open a story too: cut, but not recorded as the place.
         return rest, ""
@@ -379,6 +386,15 @@ def is_subhead(line: str) -> bool:
 def clean_text(text: str, title: str = "") -> CleanDocument:
     """Split into paragraphs, dropping boilerplate; keep leading bullets as highlights."""
     result = CleanDocument(paragraphs=[])
+    said: list[frozenset[str]] = []  # who the text quotes: read once, only for a "Name:" head
+
+    def quoted(name: str) -> bool:
+        if not said:
+            from briefgen.analysis.standalone import speakers
+
+            said.append(speakers(text))
+        return name.split()[-1].lower() in said[0]
+
     headline: list[str] = []  # an untitled document's first line, kept ahead of the story
     title_key = _key(title)
     for line in _paragraphs(text):
@@ -403,7 +419,7 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
                 continue
             result.dropped.append(line)
             continue
-        rest, place = strip_dateline(line, lead=len(result.paragraphs) == len(headline))
+        rest, place = strip_dateline(line, len(result.paragraphs) == len(headline), quoted)
         if rest != line:
             result.dropped.append(line[: len(line) - len(rest)].strip())
             result.datelines.append(result.dropped[-1])
