@@ -191,7 +191,13 @@ def main(args: list[str] | None = None) -> int:
     if options.child:
         _child(options.child[0], options.child[1:])
         return 0
-    work = Path(tempfile.mkdtemp(prefix="briefgen-where-"))
+    with tempfile.TemporaryDirectory(prefix="briefgen-where-") as tmp:
+        report(Path(tmp), options.runs)
+    return 0
+
+
+def report(work: Path, runs: int) -> None:
+    """Print the four figures, running everything in ``work``."""
     brief = work / "brief.json"
     subprocess.run(
         [sys.executable, "-m", "briefgen", "draft", "-o", str(brief), "--date", DATE],
@@ -202,14 +208,14 @@ def main(args: list[str] | None = None) -> int:
     )
     generate = ["generate", "-o", str(work / "memo"), "--date", DATE]
     floor = import_times(
-        [str(REPO / "bench" / "floor.py"), str(brief), str(work / "floor")], options.runs, work
+        [str(REPO / "bench" / "floor.py"), str(brief), str(work / "floor")], runs, work
     )
-    ours = import_times(["-m", "briefgen", *generate], options.runs, work)
+    ours = import_times(["-m", "briefgen", *generate], runs, work)
     only = {name: ms for name, ms in ours.items() if name not in floor}
     groups: dict[str, float] = collections.defaultdict(float)
     for name, ms in only.items():
         groups[_group(name)] += ms
-    print(f"load {os.getloadavg()[0]:.2f}; CPU ms, smallest of {options.runs} runs")
+    print(f"load {os.getloadavg()[0]:.2f}; CPU ms, smallest of {runs} runs")
     print(f"\n1. imports only generate makes: {sum(only.values()):.0f} ms")
     _print_part("briefgen.analysis", groups, "briefgen.analysis.")
     rest = {name: ms for name, ms in groups.items() if not name.startswith("briefgen.analysis.")}
@@ -234,7 +240,6 @@ def main(args: list[str] | None = None) -> int:
         f"\n4. garbage collector: {collector:.1f} ms in {passes} passes; "
         f"child processes (fc-match): {children:.1f} ms"
     )
-    return 0
 
 
 if __name__ == "__main__":
