@@ -112,3 +112,9 @@ def test_one_event_noun_list_for_facts_titles_and_watch_lines() -> None:
     assert named_events("Ministers will publish the Strategic Defence Review in 2026.") == [
         "Strategic Defence Review"
     ]
+
+
+def test_one_reporting_verb_pattern_for_cleaning_and_the_standalone_check() -> None:
+    from briefgen.analysis import standalone
+
+    assert clean.SPEECH is standalone.SPEECH

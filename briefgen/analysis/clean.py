@@ -21,12 +21,12 @@ from briefgen.analysis.lexicon import (
     CALENDAR,
     MONTHS,
     MONTHS_SHORT,
-    SPEECH_VERBS,
     WEEKDAYS,
     WEEKDAYS_SHORT,
     alternation,
     lower,
 )
+from briefgen.analysis.standalone import SPEECH, speakers
 
 # Lines (or sentences) that are navigation or promotion, never part of the story.
 PROMO = re.compile(
@@ -176,7 +176,6 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 LABEL = re.compile(
     r"^[^|.!?]{1,60}(?:\s\|\s[^|]{1,80}){1,5}$|^\w[\w ]{0,30}(?:\s[>»›]\s\w[\w ]{0,30})+$"
 )
-_SPEECH = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.I)
 
 BULLET = re.compile(r"^\s*(?:[-*•‣▪●◦]|\d{1,2}[.)])\s+")
 HIGHLIGHTS_HEADING = re.compile(r"^\W*(?:highlights|key (?:points|takeaways)|in brief)\W*$", re.I)
@@ -257,7 +256,7 @@ def clutter_kind(text: str) -> str | None:
     if (
         BIO.match(text)
         or BIO_OTHER.match(text)
-        or (BIO_TEAM.match(text) and not _SPEECH.search(text))
+        or (BIO_TEAM.match(text) and not SPEECH.search(text))
     ):
         return "byline"
     if "contribut" in low and _is_contributor_line(text):
@@ -377,9 +376,9 @@ def is_subhead(line: str) -> bool:
     body = line.rstrip(_CLOSERS + " ")
     if _SENTENCE_END.search(body):
         # A one-line question is a subhead ("What does the deal change?"), a story line is not.
-        return body.endswith("?") and len(line.split()) <= 12 and not _SPEECH.search(line)
+        return body.endswith("?") and len(line.split()) <= 12 and not SPEECH.search(line)
     if body.endswith(":"):
-        return len(line.split()) <= 6 and not _SPEECH.search(line)
+        return len(line.split()) <= 6 and not SPEECH.search(line)
     return len(line.split()) <= SUBHEAD_WORDS
 
 
@@ -390,8 +389,6 @@ def clean_text(text: str, title: str = "") -> CleanDocument:
 
     def quoted(name: str) -> bool:
         if not said:
-            from briefgen.analysis.standalone import speakers
-
             said.append(speakers(text))
         return name.split()[-1].lower() in said[0]
 
@@ -446,10 +443,10 @@ def _is_clutter_line(line: str) -> bool:
         and not body.endswith(":")
         and _PHOTO_WORD.search(line)
         and not _SENTENCE_BREAK.search(line)
-        and not _SPEECH.search(line)
+        and not SPEECH.search(line)
     ):
         return True
-    if TEASER.match(line) and not _SPEECH.search(line):
+    if TEASER.match(line) and not SPEECH.search(line):
         return True
     return len(_SENTENCE_BREAK.findall(line)) < LINE_SENTENCES and is_boilerplate(line)
 
