@@ -34,6 +34,8 @@ FRIDAY = dt.date(2025, 10, 31)
         ("Nations pledged three hundred billion dollars a year.",
          "three hundred billion dollars a year", 300e9),
         ("Rs 5,000 crore was set aside.", "Rs 5,000 crore", 5e10),
+        ("Roads get Rs 2 lakh crore.", "Rs 2 lakh crore", 2e12),
+        ("The deal is worth 1.5 lakh crore rupees.", "1.5 lakh crore rupees", 1.5e12),
         ("The pair drew US$44bn of orders.", "US$44 billion", 44e9),
         ("Tariffs will be lowered from 57% to 47%.", "57% → 47%", 47),
         ("The rate is 47%, down from 57%.", "57% → 47%", 47),

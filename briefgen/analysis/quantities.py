@@ -30,7 +30,7 @@ _UNITS = {
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "million": 1e6, "mn": 1e6, "m": 1e6,
     "crore": 1e7, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-    "tr": 1e12,
+    "tr": 1e12, "lakh crore": 1e12,
 }  # fmt: skip
 _SCALE_NAMES = {"k": "thousand", "mn": "million", "m": "million", "bn": "billion", "b": "billion",
                 "tn": "trillion", "tr": "trillion"}  # fmt: skip
@@ -43,7 +43,8 @@ _WORDS = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 _NUM = rf"(?:{_DIGITS}|\b{_WORDS}\b)"
 # Scale words written out after a number ("10 trillion", "5 crore"); labels.py reads them too.
-LONG_SCALES = ("trillion", "billion", "million", "thousand", "crore", "lakh")
+# "lakh crore" (a lakh of crores, 10^12) is one scale in Indian copy, not a lakh then a noun.
+LONG_SCALES = ("trillion", "billion", "million", "thousand", "lakh crore", "crore", "lakh")
 _LONG_SCALE = rf"(?:{alternation(LONG_SCALES)})\b"
 _SCALE = rf"(?:{alternation(LONG_SCALES)}|tn|bn|mn|tr|[mbk])\b"
 _APPROX = (
@@ -218,7 +219,7 @@ def _scaled(number: str, scale: str | None) -> tuple[float | None, str]:
     value = number_value(number)
     if not scale:
         return value, ""
-    key = scale.lower()
+    key = " ".join(scale.lower().split())
     factor = _SCALES.get(key, 1.0)
     return (None if value is None else value * factor), _SCALE_NAMES.get(key, key)
 
