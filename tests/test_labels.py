@@ -37,6 +37,10 @@ def _labels(sentence: str) -> dict[str, str]:
          "Counts of forged payroll records"),
         ("The recipe asks for three cups of flour, but honey works too.", "three", "Cups of flour"),
         ("A 6% wage increase was agreed.", "6%", "Wage increase"),
+        # a percentage "of" a whole is a share of it
+        ("Over 70% of respondents said no.", "Over 70%", "Share of respondents"),
+        ("Norland makes 90% of the region's wind turbines.", "90%",
+         "Share of region's wind turbines"),
         # "with prior guidance of 4%": the figure's own head after a preposition
         ("Sales grew 3%, compared with prior guidance of 4.5%.", "4.5%", "Prior guidance"),
         # a results line: the name before the count is whose it is

@@ -775,6 +775,10 @@ def label_for(sentence: str, quantity: Quantity) -> str:
             if verb and subject and subject[0][0].isupper() and len(subject) <= 2:
                 return _finish([_possessive(" ".join(subject)), _MONEY_VERBS[verb], "of", *tail])
             return _finish(tail)
+    if quantity.kind == "percent" and after[:1] == ["of"]:
+        whole = _phrase_after(after[1:])  # "40% of India's LNG imports": a share of them
+        if whole and len(whole) < MAX_WORDS - 1:
+            return _finish(["Share", "of", *_mid_sentence(whole, before)])
     if quantity.text[0].isupper() and "-" in quantity.text and after[:1] and after[0][0].isupper():
         return ""  # "the 1967 Six-Day War": a name, not a figure
     if quantity.kind == "money" and before[-1:] == ["for"]:
