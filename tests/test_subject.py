@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefgen.analysis.pipeline import Options, build_brief
 from briefgen.analysis.subject import SUBJECT_WORDS, Candidate, memo_subject, shorten
-from briefgen.sources.base import SourceDocument
+from briefgen.sources.base import SourceDocument, read_sources
 
 TITLE = "Arlen–Vosk meeting at the River Forum in Talvik"
 
@@ -128,3 +128,42 @@ def test_the_bottom_line_says_the_subject_second_after_the_occasion() -> None:
     assert len(summary) >= 4 and "met" in summary[0]
     assert "8 billion crowns" in summary[1] and "8 billion crowns" in brief.subject
     assert not any("8 billion crowns" in text for text in summary[2:])
+
+
+def test_a_long_line_loses_its_fronted_clause_and_closing_attribution() -> None:
+    text = ("Shortly after word spread on Friday that the ferry union had walked out of the talks "
+            "in Talvik, the harbour board cancelled the evening crossings to the islands, "
+            "officials said.")  # fmt: skip
+    short = shorten(text, TITLE)
+    assert short == "The harbour board cancelled the evening crossings to the islands"
+    # an apposition between the subject and its verb goes; the verb's clause stays whole
+    text = ("Pell Durrow, a ferry captain for three decades on the northern route, said the new "
+            "timetable would leave the outer islands without a boat on Sundays.")  # fmt: skip
+    assert shorten(text, TITLE).startswith("Pell Durrow said the new timetable")
+
+
+def test_shortening_never_leaves_a_pronoun_or_a_list_head() -> None:
+    # the main clause's subject is a pronoun pointing into the fronted clause: nothing goes
+    text = ("When the harbour master reached the quay on the morning of the storm after a "
+            "long night, she ordered every ferry back to port within the hour.")  # fmt: skip
+    assert shorten(text, TITLE).startswith("When the harbour master")
+    # a fronted list ("In Talvik, Ormsby and Lusk, ...") is not a clause before the main one
+    text = ("In Talvik, Ormsby and Lusk, ferry crews stopped work for a day over the new "
+            "timetable and the cuts to winter crossings.")  # fmt: skip
+    assert shorten(text, TITLE).startswith("In Talvik, Ormsby and Lusk")
+
+
+def test_subjects_of_long_sentences_stay_within_the_limit(tmp_path: Path) -> None:
+    body = (
+        "Ferry fares rise across the north\n\n"
+        "After months of talks that at times looked likely to collapse over the question of "
+        "winter crossings, which the islanders had long called a lifeline, the harbour board "
+        "approved a new timetable for the northern ferries on Friday, officials said. "
+        "The board also agreed to raise fares on the outer routes by 4%, a move that unions "
+        "said would hit island families hardest, while the mainland routes stay as they are. "
+        "They said the change would take effect in the spring."
+    )
+    (tmp_path / "ferries.txt").write_text(body)
+    brief = build_brief(read_sources([tmp_path], lambda _m: None), Options())
+    assert len(brief.subject.split()) <= SUBJECT_WORDS
+    assert not brief.subject.startswith("They")

@@ -14,13 +14,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen.analysis import clauses
 from briefgen.analysis.corpus import tokens, word_set
 from briefgen.analysis.facts import person_mentions
 from briefgen.analysis.lexicon import WEEKDAYS, YEAR, alternation
+from briefgen.analysis.standalone import stand_alone
 from briefgen.analysis.summarise import CARRIES, OUTCOME
 from briefgen.analysis.title import short_name
 
-SUBJECT_WORDS = 28  # a subject line longer than this loses clauses that carry no figure
+SUBJECT_WORDS = 20  # a subject line is one short line: longer ones lose whole clauses
+TARGET_WORDS = 16  # ... and the best read at 10-16 words: fronted clauses go past this
 MIN_WORDS = 6
 MIN_KEPT = 10  # shortening never leaves fewer words than this
 MIN_NEW = 0.35  # share of a candidate's words the title lacks: below it, it repeats the title
@@ -39,12 +42,6 @@ _RESOLVED_DATE = re.compile(
 _VAGUE_TIME = re.compile(
     r",?\s+(?:in the (?:years|months|weeks|days) ahead|in the coming (?:years|months|weeks|days)|"
     r"over time|going forward)$"
-)
-# Where a sentence can lose a trailing clause: a comma or semicolon before a word that opens
-# a new clause, or a dash. Not any comma: "in Greenbelt, Maryland, observed ..." holds one.
-_CLAUSE_BREAK = re.compile(
-    r"[,;]\s+(?=(?:which|who|where|while|as|after|before|when|although|though|but|including|"
-    r"according|with|and\s+(?:then|also)|\w+ing)\b)|\s[—–]\s"
 )
 # A second main clause with its own subject: "X will cut tariffs to 47%, while Beijing will ..."
 _SECOND_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|and|but)|;)\s+(?=[A-Z])")
@@ -93,6 +90,8 @@ def _score(
     length = len(line.split())
     if length < MIN_WORDS or _QUOTE.search(line) or line.startswith("Watch:"):
         return None
+    if not stand_alone(line + ".", None)[1]:
+        return None  # "They said ...": the line is read without the sentence before
     new = {w for w in words if w not in title_words}
     if not words or len(new) / len(set(words)) < MIN_NEW:
         return None
@@ -106,7 +105,8 @@ def _score(
         + 1.0 * min(echoed, 2) / 2
         + 0.5 * candidate.summary
         + len(new) / len(set(words))
-        - 0.05 * max(0, length - SUBJECT_WORDS)  # a long line is a poor subject
+        - 0.08 * max(0, length - TARGET_WORDS)  # a long line is a poor subject ...
+        - 0.5 * (length > SUBJECT_WORDS)  # ... and one over the limit more so
     )
 
 
@@ -128,16 +128,12 @@ def shorten(text: str, title: str) -> str:
     said = _TRAILING_PHRASE.search(text)
     if said and set(tokens(said.group(0))) <= title_words:
         text = text[: said.start()]  # ", at the AI Action Summit in Paris": the title says so
-    while len(text.split()) > SUBJECT_WORDS:
-        breaks = list(_CLAUSE_BREAK.finditer(text))
-        if not breaks:
-            break
-        head, tail = text[: breaks[-1].start()], text[breaks[-1].start() :]
-        if "," in tail[1:] or len(head.split()) < MIN_KEPT:
-            break  # "X, which ..., the scientists found ...": the main clause comes back
-        if CARRIES.search(tail) and not CARRIES.search(head):
-            break  # the clause is the sentence's only figure or condition: it stays
-        text = head
+    # "Then, ...", "In it, ...": a short opener goes always, a longer one from a long line
+    text = clauses.fronted(text, MIN_KEPT, 30 if len(text.split()) > TARGET_WORDS else 2)
+    text = clauses.attribution(text, MIN_KEPT)
+    if len(text.split()) > TARGET_WORDS:
+        text = clauses.parentheses(text, MIN_KEPT)
+    text = clauses.trailing(text, TARGET_WORDS, MIN_KEPT, CARRIES)
     return text[0].upper() + text[1:]
 
 

@@ -25,6 +25,19 @@ _KINDS = (
 )  # fmt: skip
 
 
+# A first line that is no headline: a newsletter's greeting, or a line cut short ("…").
+_GREETING = re.compile(
+    r"^(?:good (?:morning|afternoon|evening)|hello|hi|hey|welcome|dear|greetings|happy \w+day)\b",
+    re.IGNORECASE,
+)
+
+
+def greeting_or_cut(headline: str) -> bool:
+    """Whether a source's title is a greeting or a truncated line rather than a headline."""
+    line = headline.strip()
+    return bool(_GREETING.match(line)) or line.endswith(("…", "...")) or not line
+
+
 def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> str:
     """A title naming the event; a single source's headline when there is only one."""
     if not sources:
@@ -38,8 +51,11 @@ def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> s
         return sources[0].title  # nothing the sources agree on to name it by
     kind = _kind(sentences, who)
     parts = ["–".join(who)] if len(who) == 2 else []
+    host = _host(facts, sentences) if event and len(who) < 2 else ""
     if event and parts:
         parts.append(f"{kind} at the {event}")
+    elif event and host:
+        parts.append(f"{host} at the {event}")  # the summit's host or principal, agreed on
     elif event:
         parts.append(event)
     else:
@@ -79,6 +95,17 @@ def _leaders(facts: list[Fact], sentences: list[Sentence]) -> list[str]:
     return names
 
 
+def _host(facts: list[Fact], sentences: list[Sentence]) -> str:
+    """The one leader every source names, when the sources name a single one: a summit's host
+    or principal ("Macron at the AI Action Summit in Paris")."""
+    told = {source for sentence in sentences for source in sentence.sources}
+    people = [f for f in facts if f.kind == "person" and _LEADER.search(f.label)]
+    everywhere = [f for f in people if len(told) >= 2 and set(f.sources) >= told]
+    if len(everywhere) != 1:
+        return ""
+    return short_name(everywhere[0].value, " ".join(s.text for s in sentences))
+
+
 def short_name(name: str, text: str) -> str:
     """The name copy uses on its own: "Trump" for Donald Trump, "Xi" for Xi Jinping (family
     name first), "von der Leyen" (a particle stays with the surname)."""
@@ -102,7 +129,7 @@ def _agreed_event(sentences: list[Sentence]) -> str:
         for name in named_events(sentence.text):
             key = " ".join(name.lower().split()[-2:])
             told.setdefault(key, set()).update(sentence.sources)
-            shown.setdefault(key, name)
+            shown.setdefault(key, re.sub(r"^[Tt]he\s+", "", name))  # "at the The ..." otherwise
     agreed = [(len(ids), key) for key, ids in told.items() if len(ids) >= 2]
     if not agreed:
         return ""
