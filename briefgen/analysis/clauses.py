@@ -139,11 +139,13 @@ def trailing(text: str, most: int, least: int, keep: re.Pattern[str] | None = No
 
 def headline_cut(text: str, least: int) -> list[str]:
     """The places a line may end early: before an adjunct phrase after its verb ("... on
-    Tuesday", "... to call for ...", "... in a statement"), longest line first."""
+    Tuesday", "... in a statement"), longest line first. Not before "to" or "for", which a verb
+    may need ("is set to", "ran for"), and not in a line that opens with a subordinate clause."""
+    first = text.split()[0].lower().strip(",") if text.split() else ""
+    if first in _FRONTED or first in ("if", "even", "unless"):
+        return []
     cuts = []
-    for match in re.finditer(
-        r"\s(?=(?:to|on|in|at|for|after|before|over|amid|during|with)\s)", text
-    ):
+    for match in re.finditer(r"\s(?=(?:on|in|at|after|before|over|amid|during|with)\s)", text):
         head = text[: match.start()].rstrip(" ,;")
         if len(head.split()) >= least and balanced(head) and _VERB.search(head):
             cuts.append(head)

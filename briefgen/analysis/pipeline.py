@@ -27,7 +27,7 @@ from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.standalone import stand_alone
 from briefgen.analysis.subject import Candidate, memo_subject
 from briefgen.analysis.summarise import Ranker, load_ranker, repeats, summarise, tighten
-from briefgen.analysis.title import memo_title
+from briefgen.analysis.title import greeting_or_cut, lead_headline, memo_title
 from briefgen.model import Brief, Item, KeyFigure, Source
 from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
 from briefgen.sources.base import SourceDocument
@@ -310,11 +310,15 @@ def _item(sentence: Sentence, explain: bool, why: str) -> Item:
 
 
 def _document_title(document: SourceDocument, cleaned) -> str:
-    if document.title and document.title != document.path.stem.replace("_", " "):
-        return document.title
+    headline = document.title
+    if headline != document.path.stem.replace("_", " ") and not greeting_or_cut(headline):
+        return headline
     lead = cleaned.highlights[0] if cleaned.highlights else ""
     if not lead and cleaned.paragraphs:
-        lead = (split_sentences(cleaned.paragraphs[0]) or [""])[0]
+        firsts = split_sentences(cleaned.paragraphs[0])
+        lead = next((s for s in firsts if not greeting_or_cut(s)), "")  # past "Good morning!"
+    if made := lead_headline(lead):
+        return made  # whole clauses of the lead, not its first words cut with "…"
     words = lead.rstrip(".").split()
     return " ".join(words[:14]) + ("…" if len(words) > 14 else "") or document.path.name
 

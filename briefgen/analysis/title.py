@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefgen.analysis import clauses
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.facts import Fact, named_events
 from briefgen.analysis.quantities import find_quantities
@@ -36,6 +37,27 @@ def greeting_or_cut(headline: str) -> bool:
     """Whether a source's title is a greeting or a truncated line rather than a headline."""
     line = headline.strip()
     return bool(_GREETING.match(line)) or line.endswith(("…", "...")) or not line
+
+
+HEADLINE_WORDS = 16  # a headline made from a lead sentence: at most this many words ...
+_HEADLINE_LEAST = 6  # ... and at least this many
+
+
+def lead_headline(lead: str) -> str:
+    """A headline from an article's lead sentence, shortened by whole clauses and closing
+    phrases ("Teachers surrounded the Statehouse on Tuesday to call for ..." -> "Teachers
+    surrounded the Statehouse"); "" when it cannot be made short without cutting a phrase."""
+    text = lead.strip().rstrip(".")
+    if not text or greeting_or_cut(text):
+        return ""
+    least = _HEADLINE_LEAST
+    text = clauses.fronted(text, least, 30 if len(text.split()) > HEADLINE_WORDS else 2)
+    text = clauses.parentheses(clauses.attribution(text, least), least)
+    text = clauses.trailing(text, HEADLINE_WORDS, least)
+    if len(text.split()) > HEADLINE_WORDS:
+        cuts = [c for c in clauses.headline_cut(text, least) if len(c.split()) <= HEADLINE_WORDS]
+        text = cuts[0] if cuts else text
+    return text[0].upper() + text[1:] if len(text.split()) <= HEADLINE_WORDS + 4 else ""
 
 
 def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> str:
