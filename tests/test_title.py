@@ -51,3 +51,30 @@ def test_greetings_and_cut_lines_are_no_headline() -> None:
     assert greeting_or_cut("   ")
     assert not greeting_or_cut("Ferry operators cut fares by a third")
     assert not greeting_or_cut("Goodwill mission heads to Varnholm")
+
+
+def test_a_lead_without_a_headline_is_shortened_by_whole_phrases(tmp_path: Path) -> None:
+    from briefgen.analysis.title import lead_headline
+
+    lead = ("Several hundred ferry workers in orange vests blocked the harbour gates in Talvik "
+            "on Thursday to protest against the new winter timetable for the islands.")  # fmt: skip
+    assert (
+        lead_headline(lead)
+        == "Several hundred ferry workers in orange vests blocked the harbour gates in Talvik"
+    )
+    # a cut inside a relative clause would leave it hanging: no headline then
+    assert (
+        lead_headline(
+            "This season I kept thinking of the recipes that would put me in the mood for long "
+            "walks by the sea and the old harbour in Talvik."
+        )
+        == ""
+    )
+    # a greeting is never the title when the article has a lead
+    (tmp_path / "letter.txt").write_text(
+        "Good morning!\n\nThe harbour board in Talvik raised ferry fares on the outer routes by "
+        "4% on Friday after a year of losses. Unions said the rise would hit island families.\n"
+    )
+    brief = build_brief(read_sources([tmp_path], lambda _m: None), Options())
+    assert brief.title.startswith("The harbour board in Talvik raised ferry fares")
+    assert not brief.title.endswith("…") and "morning" not in brief.title

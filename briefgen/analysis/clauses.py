@@ -63,6 +63,15 @@ _VERB = re.compile(
     r"\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|did|does|"
     r"[a-z]{2,}(?:ed|es|ts|ns|ds|ks|ps|rs|ws))\s"
 )
+# A finite verb for a headline's early end: an auxiliary, a past tense, a common irregular
+# past (not a plural noun, which _VERB lets pass). And a head that opens a relative or
+# reported clause before the cut would end inside it ("flavors that would put me").
+_FINITE = re.compile(
+    r"\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|did|does|"
+    r"[a-z]{3,}ed|said|says|met|won|lost|fell|rose|made|took|gave|began|came|went|told|sent|"
+    r"hit|cut|put|left|ran|got|saw|became|held|set|struck|sold|bought|paid|wrote)\s"
+)
+_OPEN_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|after|because|said)\b")
 _LIST_BREAK = re.compile(r"[,;]\s+(?:including|such as)\b")
 
 
@@ -147,6 +156,8 @@ def headline_cut(text: str, least: int) -> list[str]:
     cuts = []
     for match in re.finditer(r"\s(?=(?:on|in|at|after|before|over|amid|during|with)\s)", text):
         head = text[: match.start()].rstrip(" ,;")
-        if len(head.split()) >= least and balanced(head) and _VERB.search(head):
+        if len(head.split()) < least or not balanced(head) or _OPEN_CLAUSE.search(head):
+            continue
+        if _FINITE.search(head + " "):
             cuts.append(head)
     return sorted(cuts, key=len, reverse=True)
