@@ -54,7 +54,8 @@ _ATTRIBUTION = re.compile(
 # Where a line can lose a trailing clause: a comma or semicolon before a word that opens a
 # new clause or an adjunct, or a dash. Not any comma: "in Greenbelt, Maryland, observed ..."
 _CLAUSE_BREAK = re.compile(
-    r"[,;]\s+(?=(?:which|who|where|while|as|after|before|when|although|though|even though|"
+    r"[,;]\s+(?=(?:(?:in|of|during|under|by) which|which|who|where|while|as|after|before|when|"
+    r"although|though|even though|"
     r"even as|because|since|whereas|but|yet|so that|including|such as|according|with|amid|"
     r"despite|following|ahead of|in a move|in what|and\s+(?:then|also)|\w+ing)\b)|\s[—–]\s"
 )
@@ -68,7 +69,7 @@ _VERB = re.compile(
 # reported clause before the cut would end inside it ("flavors that would put me").
 _FINITE = re.compile(
     r"\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|did|does|"
-    r"[a-z]{3,}ed|said|says|met|won|lost|fell|rose|made|took|gave|began|came|went|told|sent|"
+    r"[a-z]{3,}ed|said|says|found|met|won|lost|fell|rose|made|took|gave|began|came|went|told|sent|"
     r"hit|cut|put|left|ran|got|saw|became|held|set|struck|sold|bought|paid|wrote)\s"
 )
 _OPEN_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|after|because|said)\b")
@@ -132,8 +133,10 @@ def trailing(text: str, most: int, least: int, keep: re.Pattern[str] | None = No
         if not breaks:
             break
         head, tail = text[: breaks[-1].start()], text[breaks[-1].start() :]
-        if "," in tail[1:] and not _LIST_BREAK.match(tail):
-            # the main clause may come back after the clause: only a list goes whole
+        resumed = tail[1:].rsplit(",", 1)[-1] if "," in tail[1:] else ""
+        if resumed and (_VERB.search(f" {resumed} ") or _FINITE.search(f" {resumed} ")):
+            # the main clause comes back after the clause (a verb after its last comma, not an
+            # apposition such as ", a former envoy"): only a list before it goes whole
             earlier = [b for b in breaks[:-1] if _LIST_BREAK.match(text[b.start() :])]
             if not earlier:
                 break

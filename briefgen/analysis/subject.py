@@ -25,7 +25,7 @@ from briefgen.analysis.title import short_name
 SUBJECT_WORDS = 20  # a subject line is one short line: longer ones lose whole clauses
 TARGET_WORDS = 16  # ... and the best read at 10-16 words: fronted clauses go past this
 MIN_WORDS = 6
-MIN_KEPT = 10  # shortening never leaves fewer words than this
+MIN_KEPT = 8  # shortening never leaves fewer words than this
 MIN_NEW = 0.35  # share of a candidate's words the title lacks: below it, it repeats the title
 
 # A plan told in the future ("will ...") counts for less than an outcome (summarise.OUTCOME).
