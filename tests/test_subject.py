@@ -167,3 +167,12 @@ def test_subjects_of_long_sentences_stay_within_the_limit(tmp_path: Path) -> Non
     brief = build_brief(read_sources([tmp_path], lambda _m: None), Options())
     assert len(brief.subject.split()) <= SUBJECT_WORDS
     assert not brief.subject.startswith("They")
+
+
+def test_an_also_that_points_back_goes() -> None:
+    assert shorten("Southmark also agreed to reopen the northern quay.", TITLE) == (
+        "Southmark agreed to reopen the northern quay"
+    )
+    # not inside the line, where it joins two things the line itself says
+    text = "Southmark reopened the quay and Northport also lifted its levy."
+    assert shorten(text, TITLE) == text.rstrip(".")

@@ -53,6 +53,8 @@ _LEAD_CONNECTIVE = re.compile(
     r"^(?:In fact|However|Meanwhile|Still|Indeed|Moreover|Also|Instead|Separately|In addition|"
     r"By contrast|At the same time|Earlier|Later),\s+"
 )
+# "Brussels also agreed ...": "also" points back to a line the subject is read without.
+_ALSO = re.compile(r"^((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+also\s+(?=[a-z])")
 _CAPITALISED = re.compile(r"[A-Z][\w.]*")
 _NOT_ROLE = word_set("On In At The A An As When After Before And But") | frozenset(WEEKDAYS)
 
@@ -116,7 +118,7 @@ def shorten(text: str, title: str) -> str:
     follows) and a closing phrase that only repeats the title go; then, while it
     is longer than SUBJECT_WORDS, trailing clauses, but never the last clause that carries a
     number or a condition, nor below MIN_KEPT words."""
-    text = _LEAD_CONNECTIVE.sub("", text)
+    text = _ALSO.sub(r"\1 ", _LEAD_CONNECTIVE.sub("", text))
     text = _VAGUE_TIME.sub("", _RESOLVED_DATE.sub("", text).strip().rstrip("."))
     text = _short_names(text, title)
     title_words = set(tokens(title))
