@@ -282,11 +282,14 @@ def _well_formed(label: str, sentence: str = "") -> bool:
 
 
 def fixtures(verbose: bool) -> None:
-    hits = total = label_hits = titles = dates = watches = watch_total = 0
+    hits = total = label_hits = titles = dates = watches = watch_total = rows_gold = rows_all = 0
     for folder in sorted(p for p in EVENTS.iterdir() if p.is_dir()):
         gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
         brief = build_brief(read_sources([folder], lambda m: None), Options())
         rows = [(k.label, k.value) for k in brief.key_figures]
+        rows_all += len(rows)
+        golds = [_norm(f["value"]) for f in gold["figures"]]
+        rows_gold += sum(_norm(value) in golds for _, value in rows)
         for figure in gold["figures"]:
             total += 1
             same = [r for r in rows if _norm(figure["value"]) == _norm(r[1])]
@@ -311,6 +314,36 @@ def fixtures(verbose: bool) -> None:
         f"event {titles}/{n}; memo date = newest source {dates}/{n}; "
         f"Watch lines {watches}/{watch_total}"
     )
+    print(f"  table rows that are gold figures: {rows_gold}/{rows_all} "
+          f"({rows_all / n:.1f} rows per memo)")  # fmt: skip
+
+
+def page_tables() -> None:
+    """Single-page memos of the real pages: how long the key-figures table is, and how much of
+    it is a bare count or a name rather than a figure (aggregates only; no row is printed)."""
+    if not PAGES.exists():
+        return
+    import tempfile
+
+    from briefgen.analysis.quantities import number_value, without_approximation
+
+    pages = json.loads(PAGES.read_text(encoding="utf-8"))
+    for name, held_out in (("dev pages 0-7", False), ("held-out pages 8-f", True)):
+        memos = rows = counts = names = 0
+        for key, page in pages.items():
+            if key.startswith(DEV) == held_out:
+                continue
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / "page.txt"
+                path.write_text(page["articleBody"], encoding="utf-8")
+                brief = build_brief(read_sources([path], lambda m: None), Options())
+            memos += 1
+            for row in brief.key_figures:
+                rows += 1
+                counts += number_value(without_approximation(row.value)) is not None
+                names += not re.search(r"\d", row.value) and number_value(row.value) is None
+        print(f"  {name}: {memos} single-page memos, {rows / memos:.1f} rows each; bare counts "
+              f"{counts}/{rows}, names (people, places) {names}/{rows}")  # fmt: skip
 
 
 def _norm(value: str) -> str:
@@ -328,6 +361,8 @@ def main() -> None:
     corpus_recall(args.verbose)
     label_shape(args.verbose)
     fixtures(args.verbose)
+    print("real pages, key-figures tables of single-page memos:")
+    page_tables()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from conftest import REPO, SHARED_SEEDS, needs_shared_seeds
 
 from briefgen.analysis import dedup
 from briefgen.analysis.corpus import Sentence, vectorise
-from briefgen.analysis.facts import extract_facts, merge_facts, select_facts
+from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.pipeline import Options, analyse, build_brief
 from briefgen.sources.base import read_sources
 
@@ -145,7 +145,7 @@ def test_same_figure_from_two_sources_is_one_key_figure_citing_both() -> None:
             ("money", "Investment target", "JPY 10 trillion", 1),
             ("money", "Target", "JPY 10 trillion (~USD 68 billion)", 2),
             ("place", "Venue", "Johannesburg", 1),
-            ("place", "Dateline", "Johannesburg", 2),
+            ("place", "Reported from", "Johannesburg", 2),
         ]
     )
     values = {f.value: sorted(f.sources) for f in facts}
@@ -162,8 +162,59 @@ def test_seed_memo_key_figures_carry_sources() -> None:
         "JPY 10 trillion",
         "USD 68 billion",
         "15th India-Japan Annual Summit",
-        "Johannesburg",
         "February 2026",
     ]:
         assert fact in values
+    # the venue is in the title, so a row would only repeat it
+    assert "Johannesburg" in brief.title and "Johannesburg" not in values
     assert all(k.sources for k in brief.key_figures)
+
+
+def _facts(*rows: tuple[str, str, str, int]) -> list[Fact]:
+    return merge_facts(list(rows))
+
+
+def test_a_bare_count_needs_the_bottom_line_or_a_second_source() -> None:
+    facts = _facts(
+        ("money", "Port investment", "$2 billion", 1),
+        ("measure", "Games", "three", 1),
+        ("measure", "Inspectors", "40", 1),
+        ("measure", "Cranes", "12", 1),
+        ("measure", "Cranes", "12", 2),
+    )
+    chosen = select_facts(facts, limit=8, bottom_line="The board sent 40 inspectors to the port.")
+    assert [(f.label, f.value) for f in chosen] == [
+        ("Port investment", "$2 billion"),
+        ("Inspectors", "40"),  # the bottom line states it
+        ("Cranes", "12"),  # two sources (as much weight: the first told goes first)
+    ]
+
+
+def test_a_count_is_not_told_by_a_longer_number() -> None:
+    facts = _facts(("measure", "Member states", "27", 1))
+    assert select_facts(facts, limit=8, bottom_line="Car duties fall from 27.5% to 15%.") == []
+    assert select_facts(facts, limit=8, bottom_line="All 27 member states agreed.") == facts
+
+
+def test_people_and_places_only_where_the_memo_does_not_name_them() -> None:
+    facts = _facts(
+        ("percent", "Tariff on steel", "50%", 1),
+        ("person", "President", "Ana Lind", 1),
+        ("person", "Trade Minister", "Jon Berg", 1),
+        ("place", "Reported from", "Osterby", 1),
+    )
+    memo = "Lind and her trade minister agreed a 50% tariff on steel."
+    chosen = select_facts(facts, limit=8, memo_text=memo)
+    assert [(f.label, f.value) for f in chosen] == [
+        ("Tariff on steel", "50%"),
+        ("Reported from", "Osterby"),
+        ("Trade Minister", "Jon Berg"),
+    ]
+    assert "Osterby" not in [f.value for f in select_facts(facts, 8, memo_text="In Osterby, ...")]
+
+
+def test_a_dateline_that_is_also_the_venue_is_the_venue() -> None:
+    facts = _facts(("place", "Reported from", "Osterby", 1), ("place", "Venue", "Osterby", 2))
+    assert [(f.label, sorted(f.sources)) for f in select_facts(facts, limit=8)] == [
+        ("Venue", [1, 2])
+    ]

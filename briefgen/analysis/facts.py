@@ -16,7 +16,14 @@ from functools import lru_cache
 from briefgen.analysis.corpus import word_set
 from briefgen.analysis.labels import label_for
 from briefgen.analysis.lexicon import CALENDAR, EVENT_NOUNS, MONTHS, YEAR, alternation
-from briefgen.analysis.quantities import Quantity, find_quantities, is_unit, value_key
+from briefgen.analysis.quantities import (
+    Quantity,
+    find_quantities,
+    is_unit,
+    number_value,
+    value_key,
+    without_approximation,
+)
 
 KINDS = ("money", "percent", "share", "measure", "number", "time", "event", "date", "place",
          "person")  # fmt: skip
@@ -61,6 +68,8 @@ _VENUE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 _NOT_PLACES = frozenset(CALENDAR) | word_set("The This Its")
+VENUE = "Venue"
+REPORTED_FROM = "Reported from"  # a dateline's place: where the report was filed
 
 
 @dataclass
@@ -105,7 +114,7 @@ def _people_and_places(sentence: str) -> list[tuple[str, str, str]]:
     facts: list[tuple[str, str, str]] = []
     for match in _VENUE.finditer(sentence):
         if match.group("place").split()[0] not in _NOT_PLACES:
-            facts.append(("place", "Venue", match.group("place")))
+            facts.append(("place", VENUE, match.group("place")))
     for match in person_mentions(sentence):
         if len(match.group("name")) > 3:
             facts.append(("person", _role(match.group("role")), match.group("name")))
@@ -170,6 +179,8 @@ def merge_facts(found: list[tuple[str, str, str, int]]) -> list[Fact]:
         names = labels[id(fact)]
         if fact.kind not in ("place", "person"):
             fact.label = max(names, key=lambda n: (names.count(n), -names.index(n)))
+        elif VENUE in names:  # a dateline that is also where the meeting was: the venue
+            fact.label = VENUE
     _merge_short_names(facts)
     return [f for f in facts if f.kind]
 
@@ -208,23 +219,49 @@ _QUOTA = {"money": 5, "percent": 4, "share": 2, "measure": 3, "number": 2, "time
 FEW_FIGURES = 4
 
 
-def select_facts(facts: list[Fact], limit: int, bottom_line: str = "") -> list[Fact]:
+def _bare_count(fact: Fact) -> bool:
+    """A count whose noun is its label ("Games | three", "Member states | 27")."""
+    return fact.kind in ("measure", "number") and (
+        number_value(without_approximation(fact.value)) is not None
+    )
+
+
+def _told_in(value: str, text: str) -> bool:
+    """``value`` stands in ``text`` as a figure of its own: "27" is not told by "27.5%"."""
+    return re.search(rf"(?<![\w.]){re.escape(value)}(?![\w]|[.,]\d)", text) is not None
+
+
+def select_facts(
+    facts: list[Fact], limit: int, bottom_line: str = "", memo_text: str = ""
+) -> list[Fact]:
     """The ``limit`` facts that matter most, most important first.
 
     A figure several sources report, or one the bottom line states, outranks one mentioned
-    once; money and shares outrank counts; people and places fill what room is left.
+    once; money and shares outrank counts. What does not matter stays out even when there is
+    room:
+    - a bare count ("three games", "27 member states") that neither the bottom line states
+      nor a second source repeats: articles are full of counts, few of them are the news;
+    - a person or place the memo's text (``memo_text``: its title and bullets) already names:
+      a row helps only with a name the reader would not otherwise see.
     """
     told = bottom_line.lower()
 
-    def score(fact: Fact) -> float:
+    def said(fact: Fact) -> bool:
         latest = fact.value.split(" → ")[-1].split(" (")[0].lower()
-        said = 1.5 if latest in told and fact.kind not in ("person", "place") else 0.0
-        return _WEIGHT[fact.kind] + 1.5 * (len(fact.sources) - 1) + said
+        return fact.kind not in ("person", "place") and _told_in(latest, told)
+
+    def matters(fact: Fact) -> bool:
+        if fact.kind in ("person", "place"):  # "Donald Trump" is named by "Trump"
+            return not _told_in(fact.value.split()[-1], memo_text)
+        return not _bare_count(fact) or said(fact) or len(fact.sources) > 1
+
+    def score(fact: Fact) -> float:
+        return _WEIGHT[fact.kind] + 1.5 * (len(fact.sources) - 1) + 1.5 * said(fact)
 
     chosen: list[Fact] = []
     used: dict[str, int] = {}
-    ranked = sorted(facts, key=lambda f: (-score(f), f.order))
-    # people and places only fill a short table: the memo's text names them anyway
+    ranked = sorted(filter(matters, facts), key=lambda f: (-score(f), f.order))
+    # people and places only fill a short table
     for fillers, room in ((False, limit), (True, min(limit, FEW_FIGURES))):
         for fact in ranked:
             if (fact.kind in ("person", "place")) != fillers:

@@ -21,7 +21,7 @@ from briefgen.analysis.corpus import (
 )
 from briefgen.analysis.dates import newest, parse_iso, resolve_relative
 from briefgen.analysis.dedup import merge_duplicates
-from briefgen.analysis.facts import Fact, extract_facts, merge_facts, select_facts
+from briefgen.analysis.facts import REPORTED_FROM, Fact, extract_facts, merge_facts, select_facts
 from briefgen.analysis.outlook import watch_items
 from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.standalone import stand_alone
@@ -100,7 +100,7 @@ def analyse(documents: list[SourceDocument], options: Options | None = None) -> 
             sentences.append(sentence)
             found += [(*fact, source_id) for fact in extract_facts(text)]
         if cleaned.place:
-            found.append(("place", "Dateline", cleaned.place, source_id))
+            found.append(("place", REPORTED_FROM, cleaned.place, source_id))
         for raw in cleaned.highlights:
             text, standalone = stand_alone(raw, None)
             highlight = Sentence(
@@ -150,8 +150,9 @@ def build_brief(documents: list[SourceDocument], options: Options | None = None)
         sections[OUTLOOK].append(Item(text, source_ids, why if options.explain else None))
 
     bottom_line = " ".join(item.text for item in sections[SUMMARY])
-    figures = select_facts(analysis.facts, KEY_FIGURES_MAX, bottom_line)
     title = options.title or memo_title(sources, analysis.facts, analysis.kept)
+    memo_text = " ".join([title, *(item.text for items in sections.values() for item in items)])
+    figures = select_facts(analysis.facts, KEY_FIGURES_MAX, bottom_line, memo_text)
     subject = options.subject or _subject(title, sections, sources)
     defaults = Brief(title=title)  # the model's defaults for fields the options leave empty
     return Brief(

@@ -186,6 +186,14 @@ def is_unit(unit: str) -> bool:
 _SINGLE_TIME = frozenset(("hour", "day", "week", "month", "year", "decade", "minute"))
 
 
+_LEADING_APPROX = re.compile(rf"^{_APPROX}", re.IGNORECASE)
+
+
+def without_approximation(text: str) -> str:
+    """ "about 100" -> "100": the figure without the word that hedges it."""
+    return _LEADING_APPROX.sub("", text)
+
+
 def number_value(text: str) -> float | None:
     """The number a figure's words or digits say: "27,5" -> 27.5, "two and a half" -> 2.5."""
     text = text.strip().lower()
@@ -379,7 +387,7 @@ def _join_conversions(sentence: str, found: list[Quantity]) -> list[Quantity]:
             and previous.unit != quantity.unit
             and _CONVERTED.fullmatch(sentence[previous.end : quantity.start])
         ):
-            told = re.sub(rf"^{_APPROX}", "", quantity.text, flags=re.IGNORECASE)
+            told = without_approximation(quantity.text)
             text = f"{previous.text} (~{told})"
             end = quantity.end + (1 if sentence[quantity.end : quantity.end + 1] == ")" else 0)
             out[-1] = Quantity(previous.start, end, text, "money", previous.amount, previous.unit)
