@@ -176,3 +176,8 @@ def test_an_also_that_points_back_goes() -> None:
     # not inside the line, where it joins two things the line itself says
     text = "Southmark reopened the quay and Northport also lifted its levy."
     assert shorten(text, TITLE) == text.rstrip(".")
+
+
+def test_shortening_a_line_with_no_words_gives_no_line() -> None:
+    assert shorten(".", "India Japan") == ""
+    assert shorten("", "India Japan") == ""

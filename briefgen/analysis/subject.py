@@ -136,7 +136,7 @@ def shorten(text: str, title: str) -> str:
     if len(text.split()) > TARGET_WORDS:
         text = clauses.parentheses(text, MIN_KEPT)
     text = clauses.trailing(text, TARGET_WORDS, MIN_KEPT, CARRIES)
-    return text[0].upper() + text[1:]
+    return text[:1].upper() + text[1:]  # "" when nothing was left
 
 
 def _short_names(text: str, title: str) -> str:
