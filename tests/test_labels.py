@@ -222,3 +222,21 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
 def test_a_figure_named_by_no_measure_gets_no_row(sentence: str, value: str) -> None:
     kinds = ("money", "percent", "measure", "share", "number", "time")
     assert value not in {v for kind, _, v in extract_facts(sentence) if kind in kinds}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The total came to $5 million.",
+        "The value is about $44 million.",
+        "The average is 40%.",
+    ],
+)
+def test_a_kind_of_measure_alone_names_nothing(sentence: str) -> None:
+    assert _labels(sentence) == {}
+
+
+def test_a_kind_of_measure_with_its_owner_stays() -> None:
+    assert _labels("The value of the harbour deal is $44 million.") == {
+        "$44 million": "Value of the harbour deal"
+    }

@@ -691,8 +691,21 @@ _NUMBER_WORD = re.compile(
 _APPROX_WORDS = re.compile(r"^(?:nearly|almost|about|around|roughly|some|over|just)$", re.I)
 
 
+# Words that say what kind of measure a figure is, not what it measures: alone they name
+# nothing ("Value | $44 million" — of what?), so such a label gives no row.
+_KIND_OF_MEASURE = word_set(
+    "value total figure amount number sum base range high low average level "
+    "year week month day instead"
+)
+
+
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
+    label = _label(sentence, quantity)
+    return "" if label.lower() in _KIND_OF_MEASURE else label
+
+
+def _label(sentence: str, quantity: Quantity) -> str:
     if not _english(sentence):
         return ""
     after = _words(sentence[quantity.end :])
