@@ -40,6 +40,8 @@ FRIDAY = dt.date(2025, 10, 31)
         ("Tariffs will be lowered from 57% to 47%.", "57% → 47%", 47),
         ("The rate is 47%, down from 57%.", "57% → 47%", 47),
         ("The rate was cut to 10% from 20%.", "20% → 10%", 10),
+        # a percentage told in words is shown in digits
+        ("Seventy-eight percent said so.", "78%", 78),
     ],
 )  # fmt: skip
 def test_each_quantity_form_is_one_figure(sentence: str, text: str, amount: float) -> None:
@@ -60,6 +62,9 @@ def test_each_quantity_form_is_one_figure(sentence: str, text: str, amount: floa
         ("The 47 year old was a guest.", ["47 year old"]),
         # digits inside a model name are no figure
         ("The order covers Zento A350-900 jets and F-35 jets.", []),
+        # a second bound below the first: a model number or a score, no range ("2019-20" is)
+        ("The carrier buys 787-9 jets after a 3-1 win.", []),
+        ("Prices rose 10-15 percent in the 2019-20 season.", ["10–15%"]),
         # a fraction told in words is a share of what follows
         ("It takes about three-quarters of the force.", ["about three-quarters"]),
         # "0.24" is a number, "10.30 am" a time

@@ -61,6 +61,7 @@ _PERSON = re.compile(
     r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][a-zé]+"
     r"(?:[ -](?:(?:von der|van der|von|van|de|da|di|del|al|bin|bint) )?[A-Z][a-zé]+){0,2})\b"
 )
+_ROYAL = re.compile(r"King|Queen|Emir|Prince")
 _NOT_NAMES = word_set("Of For And The In On At With Office Minister Ministers President Said Met")
 _VENUE = re.compile(
     r"\b(?:met|meeting|held|summit|gathered|convened|hosted|deal|Summit|Dialogue|"
@@ -95,7 +96,9 @@ def extract_facts(sentence: str) -> list[tuple[str, str, str]]:
             deadline = f" {by_year.group(1)} {by_year.group('year')}" if by_year else ""
             facts.append((quantity.kind, label, _value(quantity) + deadline))
     for match in _ORDINAL_EVENT.finditer(sentence):
-        facts.append(("event", "Numbered meeting", match.group("event")))
+        # "the 15th India-Japan Annual Summit": the series names the row, the ordinal is its value
+        ordinal, series = match.group("event").split(" ", 1)
+        facts.append(("event", series, ordinal))
     for match in _DATE.finditer(sentence):
         event = _event_near(sentence, match.start())
         if event:
@@ -116,7 +119,8 @@ def _people_and_places(sentence: str) -> list[tuple[str, str, str]]:
         if match.group("place").split()[0] not in _NOT_PLACES:
             facts.append(("place", VENUE, match.group("place")))
     for match in person_mentions(sentence):
-        if len(match.group("name")) > 3:
+        royal = _ROYAL.search(match.group("role")) and " " not in match.group("name")
+        if len(match.group("name")) > 3 and not royal:  # "Queen Elizabeth" is one name
             facts.append(("person", _role(match.group("role")), match.group("name")))
     return facts
 

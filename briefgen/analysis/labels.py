@@ -84,10 +84,11 @@ _MONEY_VERBS = {
 # A wire service's instrument code after a name: "crude CLc1", "notes US10YT=RR", ".MIWD00000PUS",
 # "Copper CMCU3 rose". A code is letters with digits; it names nothing a reader can use.
 _CODE = re.compile(r"^(?=.*\d)(?:[A-Z0-9]+[a-z]\d+|[A-Z][A-Z0-9]{3,})$")
+_DOTTED_CODE = re.compile(r"(?<=\s)\.[A-Z]{2,}\b")  # ".DJI", ".SPX": a code without digits
 
 
 def _words(text: str) -> list[str]:
-    words = _WORD.findall(text)
+    words = _WORD.findall(_DOTTED_CODE.sub("", text))
     out: list[str] = []
     skip = 0
     for i, word in enumerate(words):
@@ -322,6 +323,7 @@ _PERIOD = re.compile(
 )
 _OF_RATIO = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 _MET = word_set("met meet meets talked spoke")
+_SAYS = word_set("said says say added noted believe believes think thinks")
 _DETERMINERS = word_set("a an the its their his her our this that")
 _OWNER = re.compile(r"^[A-Z][\w.&-]*[’']s$")  # "WeWork’s", "Japan's": a named owner
 
@@ -352,6 +354,16 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
     if len(phrase) == 1 and _is_adverb(phrase[0].lower()) and i == 0:
         return [], ""  # "Obviously, three years is a long time": an adverb, not a subject
     stop = i - len(phrase)  # the word the phrase stopped at
+    closing = before[i + 1 : i + 3]
+    aside = (
+        closing[:1] == [","] or closing[:1] and closing[0].lower() in _SAYS and closing[1:] == [","]
+    )
+    if phrase and stop > 0 and before[stop] == "," and aside and phrase[0][:1].islower():
+        # "Watergate, remember, took", "the talks, officials said, lasted": an aside between
+        # commas; the subject stands before it ("The company, Nvidia, rose": a name is one)
+        head = _phrase_before(before[:stop])
+        if head:
+            phrase, stop = head, stop - len(head)
     if len(phrase) == 1 and phrase[0] in _CALENDAR and stop > 0 and before[stop].lower() in _PREPS:
         # "... sold locally in October was": a time adjunct, the subject stands before it
         while stop > 0 and (_is_adverb(before[stop - 1].lower()) or _is_verb(before[stop - 1])):
@@ -487,6 +499,37 @@ def _proper(word: str) -> bool:
 
 def _possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
+
+
+_MARGIN_VERBS = word_set("won win wins beat beats lost lose loses led leads lead trailed trails")
+
+
+def _points(before: list[str]) -> str:
+    """Points measure a move or a margin of something named: "the Dow fell 102.2 points" (its
+    fall), "a state Trump won by 30 points" (his margin); points of nothing named give no row."""
+    subject, _ = _subject(before)
+    if not subject:
+        return ""
+    verb = before[-2].lower() if before[-1:] == ["by"] and len(before) > 1 else ""
+    if verb in _MARGIN_VERBS:
+        name: list[str] = []
+        for word in reversed(subject):  # "a state Trump won by": the name before the verb
+            if not word[:1].isupper() or len(name) == 3:
+                break
+            name.insert(0, word)
+        losing = verb in _MOVES and _MOVES[verb] == "fall" or verb.startswith("trail")
+        return (
+            _finish([_possessive(" ".join(name)), "losing" if losing else "winning", "margin"])
+            if name
+            else ""
+        )
+    move = _move(before)
+    if move:
+        return _owned(subject, move, before)
+    scored = before[-1:] and before[-1].lower() in ("scored", "scores", "scoring")
+    if scored and subject[0][:1].isupper() and len(subject) <= 3:
+        return _finish([_possessive(" ".join(subject)), "points"])
+    return ""
 
 
 def _box_score_name(before: list[str]) -> list[str]:
@@ -694,15 +737,44 @@ _APPROX_WORDS = re.compile(r"^(?:nearly|almost|about|around|roughly|some|over|ju
 # Words that say what kind of measure a figure is, not what it measures: alone they name
 # nothing ("Value | $44 million" — of what?), so such a label gives no row.
 _KIND_OF_MEASURE = word_set(
-    "value total figure amount number sum base range high low average level "
+    "value total figure amount number sum base range high low average level maximum minimum "
     "year week month day instead"
 )
+_SPANS = word_set("period term stint spell window span duration sentence tenure lifetime")
+_PRISON = re.compile(r"\s+(?:in (?:prison|jail)|behind bars)\b")
+# Words too vague to name anything ("quite a bit of the stuff — about 2,300 tons").
+_VAGUE = word_set("bit bits stuff thing things lot lots kind sort way ways")
+# People are counted, not priced: "My people had $20 billion done" measures no people.
+_PEOPLE = word_set("people persons officials advisers advisors aides men women team staff")
+# "a 16-inch MacBook", "5-gallon bottles", "a two-stroke engine": a compound that says which
+# kind of thing it is, a product's size or make, not a figure the news reports.
+_SPEC_WORDS = word_set(
+    "inch inches ounce ounces gallon gallons foot feet mm cm millimeter centimeter liter litre "
+    "pound stroke part piece door seat speed core bit megapixel"
+)
+_DIMENSIONS = word_set(
+    "gap distance depth height width length rise drop fall layer snowfall rainfall rain snow "
+    "lead margin increase cut"
+)
+# "10-year notes", "two-year Treasury yields": the compound is the bond's name
+_BONDS = word_set("note notes bond bonds yield yields treasury treasuries bill bills gilt gilts")
 
 
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
+    if quantity.kind == "number" and quantity.unit.lower() in _SPEC_WORDS and "-" in quantity.text:
+        noun = re.match(r"\s*([A-Za-z]+)", sentence[quantity.end :])
+        if not noun or noun.group(1).lower() not in _DIMENSIONS:
+            return ""  # "a six-inch gap" measures the gap; "a 16-inch MacBook" names a model
     label = _label(sentence, quantity)
-    return "" if label.lower() in _KIND_OF_MEASURE else label
+    if label in ("Maximum", "Minimum") and _PRISON.match(sentence, quantity.end):
+        return f"{label} prison term"  # "faces a maximum of 12 years in prison"
+    words = label.lower().split()
+    if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words):
+        return ""
+    if quantity.kind in ("money", "percent") and label.lower() in _PEOPLE:
+        return ""
+    return label
 
 
 def _label(sentence: str, quantity: Quantity) -> str:
@@ -712,6 +784,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
     before = _words(sentence[: quantity.start])
     if quantity.kind == "time":
         return _time_label(before, after)
+    if after[:1] == ["each"] and quantity.kind == "measure":
+        return ""  # "eighty spiders of two meters each": the size of one of many
     if quantity.kind == "measure" and re.search(r"[- ]old$", quantity.text):
         return _age(before, after)
     if before[-1:] and before[-1] in _CALENDAR and quantity.kind in ("number", "measure"):
@@ -748,6 +822,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
         )
         if ratio and _OF_RATIO.match(ratio[0]):
             return ""  # "eight out of ten companies", "one in five adults": a ratio, not a count
+        if counted in (["points"], ["point"]) and not _box_score_name(before):
+            return _points(before)
         if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
             counted.insert(0, before[-1])
         elif len(after) <= 5 and _box_score_name(before) and not _complement(after, MAX_WORDS):
@@ -821,6 +897,13 @@ def _label(sentence: str, quantity: Quantity) -> str:
             return _finish(["Price", "of", *phrase[-4:]]) if quantity.kind == "money" else ""
         if len(phrase) == 1:
             phrase += _contact_clause(after[1:])
+        if phrase and quantity.kind == "measure" and quantity.unit.lower() in _TIME_UNITS:
+            if {phrase[0].lower(), phrase[-1].lower()} & (_BONDS | _KIND_OF_MEASURE):
+                return ""  # "10-year notes": a bond's name; "a four-year high": a when
+            if len(phrase) <= 3 and phrase[-1].lower() not in _SPANS:
+                # "a three-year silence": how long it lasted ("a 21-day period" says so)
+                first = phrase[0] if _proper(phrase[0]) else phrase[0].lower()
+                return _finish(["Length", "of", first, *phrase[1:]])
         if phrase:
             return _levy_on(phrase, before) or _finish(phrase)
     subject, verb = _subject(before)

@@ -223,6 +223,18 @@ def number_value(text: str) -> float | None:
     return total
 
 
+def _falls(low: str, high: str) -> bool:
+    """ "787-" before "9": the second bound below the first, so no range ("2019-20" is one)."""
+    first = re.search(r"\d[\d,.]*", low)
+    second = re.search(r"\d[\d,.]*", high)
+    if not first or not second:
+        return False
+    a, b = number_value(first.group().rstrip(".,")), number_value(second.group().rstrip(".,"))
+    if a is None or b is None or b >= a:
+        return False
+    return not (_YEAR.match(first.group()) and len(second.group()) == 2)  # "2019-20": a season
+
+
 def _scaled(number: str, scale: str | None) -> tuple[float | None, str]:
     value = number_value(number)
     if not scale:
@@ -253,7 +265,10 @@ def _figure(match: re.Match[str]) -> tuple[str, str, float | None, str] | None:
         return "money", lead + " ".join(x for x in (*parts, per) if x), amount, code
     if match.group("pct"):
         value = number_value(match.group("pn"))
-        return "percent", f"{lead}{match.group('pn')}%", value, "%"
+        shown = match.group("pn")
+        if value is not None and not re.search(r"\d", shown):  # "Seventy-eight percent": 78%
+            shown = f"{value:g}"
+        return "percent", f"{lead}{shown}%", value, "%"
     if match.group("meas"):
         unit = " ".join(match.group("unit").split())
         amount, scale = _scaled(match.group("mn"), match.group("mscale"))
@@ -360,6 +375,8 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         low = head.group(0).strip() if head else ""
         if low and low[-1] not in "-–" and (_YEAR.match(low.split()[0]) or kind == "money"):
             head = None  # "over 2022–2026 to JPY 10 trillion": a period, not a range
+        if head and low[-1] in "-–" and _falls(low, number or text):
+            continue  # "787-9 Dreamliner", "won 3-1": a model or a score, not a range
         if head:  # "80-90 meters", "two or three weeks": keep both bounds
             text = f"{low.rstrip('-–').strip()}–{text}" if low[-1] in "-–" else f"{low} {text}"
             start -= len(head.group(0))
