@@ -217,6 +217,11 @@ def test_people_and_places_only_where_the_memo_does_not_name_them() -> None:
     assert "Osterby" not in [f.value for f in select_facts(facts, 8, memo_text="In Osterby, ...")]
 
 
+def test_one_row_per_label() -> None:
+    facts = _facts(("percent", "Tariffs", "15%", 1), ("percent", "Tariffs", "25%", 1))
+    assert [f.value for f in select_facts(facts, limit=8)] == ["15%"]
+
+
 def test_a_dateline_that_is_also_the_venue_is_the_venue() -> None:
     facts = _facts(("place", "Reported from", "Osterby", 1), ("place", "Venue", "Osterby", 2))
     assert [(f.label, sorted(f.sources)) for f in select_facts(facts, limit=8)] == [

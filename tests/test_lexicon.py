@@ -73,7 +73,9 @@ def test_one_unit_list_reads_and_labels_inches() -> None:
     from briefgen.analysis.quantities import MEASURE_UNITS, find_quantities, is_unit
 
     assert [q.text for q in find_quantities("The car rides on 22-inch wheels.")] == ["22-inch"]
-    assert ("measure", "Wheels", "22-inch") in extract_facts("The car rides on 22-inch wheels.")
+    # read as one figure; a size in a thing's description is no key figure, a gap's size is
+    assert extract_facts("The car rides on 22-inch wheels.") == []
+    assert ("measure", "Gap", "22-inch") in extract_facts("Leave a 22-inch gap.")
     assert all(is_unit(unit) for unit in MEASURE_UNITS)
     assert is_unit("degrees C") and is_unit("square miles") and not is_unit("troops")
 

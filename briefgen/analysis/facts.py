@@ -68,7 +68,7 @@ _VENUE = re.compile(
     r"Council|Conference)\b[^.;]{0,70}?\b(?:in|at)\s+"
     r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
-_NOT_PLACES = frozenset(CALENDAR) | word_set("The This Its")
+_NOT_PLACES = frozenset(CALENDAR) | word_set("The This Its No")  # "at No. 10 Downing Street"
 VENUE = "Venue"
 REPORTED_FROM = "Reported from"  # a dateline's place: where the report was filed
 
@@ -246,7 +246,8 @@ def select_facts(
     - a bare count ("three games", "27 member states") that neither the bottom line states
       nor a second source repeats: articles are full of counts, few of them are the news;
     - a person or place the memo's text (``memo_text``: its title and bullets) already names:
-      a row helps only with a name the reader would not otherwise see.
+      a row helps only with a name the reader would not otherwise see;
+    - a second row under a label already shown: the reader could not tell the two apart.
     """
     told = bottom_line.lower()
 
@@ -266,11 +267,16 @@ def select_facts(
     used: dict[str, int] = {}
     ranked = sorted(filter(matters, facts), key=lambda f: (-score(f), f.order))
     # people and places only fill a short table
+    labels: set[str] = set()
     for fillers, room in ((False, limit), (True, min(limit, FEW_FIGURES))):
         for fact in ranked:
             if (fact.kind in ("person", "place")) != fillers:
                 continue
+            # two rows under one label ("Tariffs | 15%", "Tariffs | 25%") cannot be told apart
+            if fact.label.lower() in labels:
+                continue
             if used.get(fact.kind, 0) < _QUOTA[fact.kind] and len(chosen) < room:
                 chosen.append(fact)
+                labels.add(fact.label.lower())
                 used[fact.kind] = used.get(fact.kind, 0) + 1
     return chosen

@@ -532,6 +532,33 @@ def _points(before: list[str]) -> str:
     return ""
 
 
+_DIED = word_set("died killed dead")
+_BEEN = word_set("have has had been were was are is be")
+
+
+def _what_befell(before: list[str], after: list[str]) -> str:
+    """People are counted by what befell them or what they did: "killed 346 people" (deaths),
+    "30 people had been injured" (people injured); people counted for nothing give no row."""
+    rest = [w for w in after[:4] if w.lower() not in _BEEN]
+    verb = rest[0].lower() if rest and re.fullmatch(r"[a-z]+ed|dead", rest[0]) else ""
+    passive = any(w.lower() in ("been", "were", "was") for w in after[:3])
+    if verb and not passive and verb not in _DIED:
+        return f"People who {verb}"  # "5,000 people rallied"
+    if not verb:
+        near = [w.lower() for w in before[-4:]]
+        verb = next(
+            (w for w in reversed(near) if w in _DIED or w.endswith("ed") and _is_verb(w)), ""
+        )
+        verb = "" if near[-1:] == ["by"] else verb  # "surveys completed by 505,796 people"
+    if verb in _DIED:
+        return "Deaths"
+    if verb:
+        return f"People {verb}"
+    subject, _ = _subject(before)
+    move = _move(before)  # "the town grew by 2 million people": the town's growth
+    return _owned(subject, move, before) if subject and move else ""
+
+
 def _box_score_name(before: list[str]) -> list[str]:
     """ "Palm Bay (1-0): Tolivert 25 points", "Osas Osaro 3 goals": a name alone before the count
     (a results line), whose the count is; [] in running prose."""
@@ -756,13 +783,17 @@ _DIMENSIONS = word_set(
     "gap distance depth height width length rise drop fall layer snowfall rainfall rain snow "
     "lead margin increase cut"
 )
-# "10-year notes", "two-year Treasury yields": the compound is the bond's name
-_BONDS = word_set("note notes bond bonds yield yields treasury treasuries bill bills gilt gilts")
+# "10-year notes", "three-month aluminum": the compound names a bond or a futures contract
+_BONDS = word_set(
+    "note notes bond bonds yield yields treasury treasuries bill bills gilt gilts "
+    "aluminum aluminium copper zinc nickel tin lead"
+)
 
 
 def label_for(sentence: str, quantity: Quantity) -> str:
     """A noun phrase of at most six words naming what ``quantity`` measures, or ""."""
-    if quantity.kind == "number" and quantity.unit.lower() in _SPEC_WORDS and "-" in quantity.text:
+    unit = quantity.unit.split()[-1].lower() if quantity.unit else ""
+    if quantity.kind in ("number", "measure") and unit in _SPEC_WORDS and "-" in quantity.text:
         noun = re.match(r"\s*([A-Za-z]+)", sentence[quantity.end :])
         if not noun or noun.group(1).lower() not in _DIMENSIONS:
             return ""  # "a six-inch gap" measures the gap; "a 16-inch MacBook" names a model
@@ -824,6 +855,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
             return ""  # "eight out of ten companies", "one in five adults": a ratio, not a count
         if counted in (["points"], ["point"]) and not _box_score_name(before):
             return _points(before)
+        if counted in (["people"], ["persons"]) and not _complement(after, MAX_WORDS - 1):
+            return _what_befell(before, after)
         if before and _OWNER.match(before[-1]) and len(counted) < MAX_WORDS:
             counted.insert(0, before[-1])
         elif len(after) <= 5 and _box_score_name(before) and not _complement(after, MAX_WORDS):
@@ -902,6 +935,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
                 return ""  # "10-year notes": a bond's name; "a four-year high": a when
             if len(phrase) <= 3 and phrase[-1].lower() not in _SPANS:
                 # "a three-year silence": how long it lasted ("a 21-day period" says so)
+                while len(phrase) > 1 and phrase[-1].endswith("ing"):
+                    phrase = phrase[:-1]  # "a two-day summit marking ...": the summit
                 first = phrase[0] if _proper(phrase[0]) else phrase[0].lower()
                 return _finish(["Length", "of", first, *phrase[1:]])
         if phrase:
