@@ -124,6 +124,15 @@ def test_extract_facts(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in extract_facts(sentence)
 
 
+def test_a_name_before_and_is_another_person_not_a_portfolio() -> None:
+    people = [
+        f
+        for f in extract_facts("Envoy Ola Sund and Energy Secretary Rick Perry met.")
+        if f[0] == "person"
+    ]
+    assert people == [("person", "Energy Secretary", "Rick Perry")]
+
+
 def test_a_royal_title_and_one_name_are_the_name_not_a_role() -> None:
     people = [
         f for f in extract_facts("His mother, Queen Elizabeth, disapproved.") if f[0] == "person"

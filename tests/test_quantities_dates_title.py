@@ -42,6 +42,8 @@ FRIDAY = dt.date(2025, 10, 31)
         ("The rate was cut to 10% from 20%.", "20% → 10%", 10),
         # a percentage told in words is shown in digits
         ("Seventy-eight percent said so.", "78%", 78),
+        # a duration told in two units is one
+        ("The export took 4 minutes and 15 seconds.", "4 minutes and 15 seconds", 4),
     ],
 )  # fmt: skip
 def test_each_quantity_form_is_one_figure(sentence: str, text: str, amount: float) -> None:

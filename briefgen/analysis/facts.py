@@ -50,9 +50,15 @@ _NATIONALITY = (
     r"Indian|Japanese|Chinese|South African|South Korean|Korean|US|U\.S\.|American|British|"
     r"French|German|Australian|Emirati|Canadian|Italian|Brazilian|Indonesian|Vietnamese|EU"
 )
+# a minister's portfolio: "Trade and Industry Minister", "Energy Secretary" (not "Sondland
+# and Energy Secretary": a name before "and" is another person)
+_PORTFOLIO = (
+    r"(?:Foreign|Defence|Defense|Finance|Trade|Commerce|External Affairs|Home|Digital|Industry|"
+    r"Energy|Economy|Health|Education|Agriculture|Transport|Environment|Justice|Labour|Labor|"
+    r"Interior|Science|Technology|Culture|Communications)"
+)
 _ROLE = (
-    r"(?:Deputy |Vice |Chief |Senior |Foreign |Defence |Defense |Finance |Trade |Commerce |"
-    r"External Affairs |Home |Digital |Industry |(?:[A-Z][a-z]+ and [A-Z][a-z]+ ))?"
+    rf"(?:Deputy |Vice |Chief |Senior )?(?:{_PORTFOLIO}(?: and {_PORTFOLIO})? )?"
     r"(?:Prime Minister|President|Chancellor|Minister|Secretary|Premier|Ambassador|"
     r"Crown Prince|King|Queen|Emir|negotiator)"
 )

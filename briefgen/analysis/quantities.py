@@ -389,7 +389,10 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
             continue  # "half" alone is not a figure; "half the world's population" is
         found.append(Quantity(start, end, text, kind, amount, unit))
     return tuple(
-        _join_changes(sentence, _join_ranges(sentence, _join_conversions(sentence, found)))
+        _join_changes(
+            sentence,
+            _join_durations(sentence, _join_ranges(sentence, _join_conversions(sentence, found))),
+        )
     )
 
 
@@ -430,6 +433,33 @@ def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
             text = " ".join([text, *high[1:]]) if same_tail else f"{previous.text}–{quantity.text}"
             out[-1] = Quantity(previous.start, quantity.end, text, quantity.kind, quantity.amount,
                                quantity.unit)  # fmt: skip
+            continue
+        out.append(quantity)
+    return out
+
+
+_TIME_RANK = {unit: k // 2 for k, unit in enumerate(
+    ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+     "month", "months", "year", "years")
+)}  # fmt: skip
+
+
+def _join_durations(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "4 minutes and 15 seconds", "two years and three months": one duration."""
+    out: list[Quantity] = []
+    for quantity in found:
+        previous = out[-1] if out else None
+        big = _TIME_RANK.get(previous.unit.lower(), -1) if previous else -1
+        small = _TIME_RANK.get(quantity.unit.lower(), -1)
+        if (
+            previous is not None
+            and (previous.kind, quantity.kind) == ("measure", "measure")
+            and 0 <= small < big
+            and re.fullmatch(r",?\s+(?:and\s+)?", sentence[previous.end : quantity.start])
+        ):
+            text = sentence[previous.start : quantity.end]
+            out[-1] = Quantity(previous.start, quantity.end, text, "measure", previous.amount,
+                               previous.unit)  # fmt: skip
             continue
         out.append(quantity)
     return out
