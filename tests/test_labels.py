@@ -185,6 +185,9 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "Length of inquiry"),
         ("The talks, officials said, lasted three hours.", "three hours", "Length of talks"),
         ("The company, Velmar, rose 3% on Monday.", "3%", "Velmar’s rise"),
+        # a share of a people ends with the people, not with what they do
+        ("Seventy-eight percent of Norlanders live paycheck to paycheck.", "78%",
+         "Share of Norlanders"),
         # people are counted by what befell them or what they did
         ("Two crashes killed a total of 346 people.", "346", "Deaths"),
         ("Another 30 people had been injured in the clashes.", "30", "People injured"),

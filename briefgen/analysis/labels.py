@@ -899,6 +899,9 @@ def _label(sentence: str, quantity: Quantity) -> str:
             return _finish(tail)
     if quantity.kind == "percent" and after[:1] == ["of"]:
         whole = _phrase_after(after[1:])  # "40% of India's LNG imports": a share of them
+        people = next((k for k, w in enumerate(whole[:-1]) if w[:1].isupper() and _plural(w)), -1)
+        if people >= 0 and whole[people + 1][:1].islower():
+            whole = whole[: people + 1]  # "78% of Americans live paycheck to paycheck": Americans
         if whole and len(whole) < MAX_WORDS - 1:
             return _finish(["Share", "of", *_mid_sentence(whole, before)])
     if quantity.text[0].isupper() and "-" in quantity.text and after[:1] and after[0][0].isupper():
