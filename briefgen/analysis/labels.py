@@ -723,7 +723,10 @@ def _for_period(before: list[str]) -> str | None:
         return _finish([*_PERIOD_NOUNS[verb].split(), *head])
     if before[-2].lower() in _PERIOD_NOUNS:  # "paused for two weeks": with no object
         return _finish([_PERIOD_NOUNS[before[-2].lower()].split()[0]])
-    return None if head and not _is_verb(before[k - 1] if k > 0 else "") else ""
+    previous = before[k - 1] if k > 0 else ""
+    # "surf the web for 11 hours": a lowercase word before "the" that is no preposition is a verb
+    acted = k < len(before) - 1 - len(head) and previous.islower() and previous not in _PREPS
+    return None if head and not _is_verb(previous) and not acted else ""
 
 
 def _time_label(before: list[str], after: list[str]) -> str:
@@ -765,9 +768,14 @@ _APPROX_WORDS = re.compile(r"^(?:nearly|almost|about|around|roughly|some|over|ju
 # nothing ("Value | $44 million" — of what?), so such a label gives no row.
 _KIND_OF_MEASURE = word_set(
     "value total figure amount number sum base range high low average level maximum minimum "
-    "year week month day instead"
+    "year week month day instead length duration size chance odds probability likelihood"
 )
 _SPANS = word_set("period term stint spell window span duration sentence tenure lifetime")
+_NOT_HEADS = word_set("very today now yesterday tomorrow so too also just even only here there ago")
+_SALE = re.compile(
+    r"\b(?:sells?|sold|selling|goes|costs?|priced|retails?)\b(?:\s+\w+)?\s+(?:for|at)?\s*$"
+)
+_NAME_LINKS = word_set("of and the on in for &")
 _PRISON = re.compile(r"\s+(?:in (?:prison|jail)|behind bars)\b")
 # Words too vague to name anything ("quite a bit of the stuff — about 2,300 tons").
 _VAGUE = word_set("bit bits stuff thing things lot lots kind sort way ways")
@@ -805,7 +813,23 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         return ""
     if quantity.kind in ("money", "percent") and label.lower() in _PEOPLE:
         return ""
+    if words and words[-1] in _NOT_HEADS:
+        return ""  # "Feeling very", "W today": a cut clause
+    if _only_names(label, sentence):  # "Department of Energy | $0.06": whose, not what
+        sold = _SALE.search(sentence[max(0, quantity.start - 30) : quantity.start])
+        return _finish(["Price", "of", *label.split()]) if quantity.kind == "money" and sold else ""
     return label
+
+
+def _only_names(label: str, sentence: str) -> bool:
+    """A label of names alone ("Department of Energy | $0.06", "Apple Watches | $169.99") says
+    whose or which figure it is, not what it measures; a possessive ("Expercom’s discount")
+    or a common noun ("Price of ...") does."""
+    if re.search(r"[’']s?(?:\s|$)", label):
+        return False
+    said = set(_WORD.findall(sentence)[1:])  # capitalised inside the sentence, not as its opening
+    words = [w for w in label.split() if w.lower() not in _NAME_LINKS]
+    return bool(words) and all(w[:1].isupper() and w in said for w in words)
 
 
 def _label(sentence: str, quantity: Quantity) -> str:
