@@ -62,13 +62,24 @@ def test_a_lead_without_a_headline_is_shortened_by_whole_phrases(tmp_path: Path)
         lead_headline(lead)
         == "Several hundred ferry workers in orange vests blocked the harbour gates in Talvik"
     )
-    # a cut inside a relative clause would leave it hanging: no headline then
+    # a relative clause goes whole, never cut inside ("... the recipes that would put me in")
     assert (
         lead_headline(
             "This season I kept thinking of the recipes that would put me in the mood for long "
             "walks by the sea and the old harbour in Talvik."
         )
-        == ""
+        == "This season I kept thinking of the recipes"
+    )
+    assert (
+        lead_headline(
+            "The ferry crews spent Monday trying to distance themselves from the strike that led "
+            "to two weeks of cancelled crossings for islanders on the outer routes."
+        )
+        == "The ferry crews spent Monday trying to distance themselves from the strike"
+    )
+    # what a reporting verb's "that" brings is the news: no cut there
+    assert "that" in lead_headline(
+        "Officials in Talvik said that the harbour board would raise ferry fares next spring."
     )
     # a greeting is never the title when the article has a lead
     (tmp_path / "letter.txt").write_text(

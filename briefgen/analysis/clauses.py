@@ -70,9 +70,17 @@ _VERB = re.compile(
 _FINITE = re.compile(
     r"\s(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|did|does|"
     r"[a-z]{3,}ed|said|says|found|met|won|lost|fell|rose|made|took|gave|began|came|went|told|sent|"
-    r"hit|cut|put|left|ran|got|saw|became|held|set|struck|sold|bought|paid|wrote)\s"
+    r"hit|cut|put|left|ran|got|saw|became|held|set|struck|sold|bought|paid|wrote|spent|built|"
+    r"kept|led|brought|drew|grew|knew|felt|stood|spoke|chose|broke|sought|fought|meant)\s"
 )
 _OPEN_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|after|because|said)\b")
+# a verb whose "that" clause is its object: cutting there leaves "X said" or "X is so"
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|found|find|finds|believe[sd]?|show(?:s|ed)?|report(?:s|ed)?|"
+    r"announce[sd]?|warn(?:s|ed)?|note[sd]?|argue[sd]?|claim(?:s|ed)?|think|thinks|thought|"
+    r"so|such|now|told|tells|know|knew|hope[sd]?|expect(?:s|ed)?|suggest(?:s|ed)?)$",
+    re.IGNORECASE,
+)
 _LIST_BREAK = re.compile(r"[,;]\s+(?:including|such as)\b")
 
 
@@ -157,10 +165,14 @@ def headline_cut(text: str, least: int) -> list[str]:
     if first in _FRONTED or first in ("if", "even", "unless"):
         return []
     cuts = []
-    for match in re.finditer(r"\s(?=(?:on|in|at|after|before|over|amid|during|with)\s)", text):
+    for match in re.finditer(
+        r"\s(?=(?:on|in|at|after|before|over|amid|during|with|that|which|who)\s)", text
+    ):
         head = text[: match.start()].rstrip(" ,;")
         if len(head.split()) < least or not balanced(head) or _OPEN_CLAUSE.search(head):
             continue
+        if text[match.end() :].startswith(("that", "which", "who")) and _REPORTING.search(head):
+            continue  # "officials said that ...": what they said is the news, not a clause to drop
         if _FINITE.search(head + " "):
             cuts.append(head)
     return sorted(cuts, key=len, reverse=True)
