@@ -188,6 +188,15 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
         # a share of a people ends with the people, not with what they do
         ("Seventy-eight percent of Norlanders live paycheck to paycheck.", "78%",
          "Share of Norlanders"),
+        # "raise X by 10%": the figure is the change in X, not X's level
+        ("Norland will raise defence spending by 10% next year.", "10%",
+         "Rise in defence spending"),
+        ("The bloc agreed to cut tariffs on Norland cars by 5%.", "5%",
+         "Cut in tariffs on Norland cars"),
+        ("The carrier plans to expand its fleet by 30% by 2030.", "30%", "Expansion of fleet"),
+        ("The central bank lowered its key rate by 25 basis points.", "25 basis points",
+         "Cut in key rate"),
+        ("Yields rose 12 basis points.", "12 basis points", "Rise in yields"),
         # people are counted by what befell them or what they did
         ("Two crashes killed a total of 346 people.", "346", "Deaths"),
         ("Another 30 people had been injured in the clashes.", "30", "People injured"),
@@ -252,6 +261,7 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
         ("There was quite a bit of the stuff, about 2,300 tons.", "about 2,300 tons"),
         ("“My people had $20 billion done,” the mayor said.", "$20 billion"),
         ("Researchers read surveys completed by 505,796 people.", "505,796"),  # counted for nothing
+        ("The yield fell 8 basis points to 4.1%.", "4.1%"),  # a unit names no measure
         # names alone say whose figure it is, not what it measures
         ("The Norland Energy Office wants $0.06 per unit by 2030.", "$0.06 by 2030"),
         # a kind of measure alone; a cut clause; how long someone did something

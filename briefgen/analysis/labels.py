@@ -559,6 +559,31 @@ def _what_befell(before: list[str], after: list[str]) -> str:
     return _owned(subject, move, before) if subject and move else ""
 
 
+_CHANGES = {
+    **dict.fromkeys(word_set("raise raises raised raising lift lifts lifted boost boosts "
+                             "boosted boosting"), "Rise in"),
+    **dict.fromkeys(word_set("increase increases increased increasing"), "Increase in"),
+    **dict.fromkeys(word_set("cut cuts cutting reduce reduces reduced reducing lower lowers "
+                             "lowered lowering slash slashes slashed trim trims trimmed"),
+                    "Cut in"),
+    **dict.fromkeys(word_set("expand expands expanded expanding"), "Expansion of"),
+    **dict.fromkeys(word_set("grow grows growing"), "Growth in"),
+}  # fmt: skip
+
+
+def _changed_by(before: list[str]) -> str:
+    """ "raise defence spending by 10%", "cut tariffs on cars by 5%": the figure is the change,
+    the rise or cut in the object ("Defence spending | 10%" would misread it as the level)."""
+    if before[-1:] != ["by"] or len(before) < 3:
+        return ""
+    thing = _phrase_before(before[:-1])
+    k = len(before) - 1 - len(thing)
+    while k > 0 and before[k - 1].lower() in _DETERMINERS:
+        k -= 1  # "expand the fleet by 30%"
+    change = _CHANGES.get(before[k - 1].lower(), "") if thing and k > 0 else ""
+    return _finish([*change.split(), *thing]) if change else ""
+
+
 def _box_score_name(before: list[str]) -> list[str]:
     """ "Palm Bay (1-0): Tolivert 25 points", "Osas Osaro 3 goals": a name alone before the count
     (a results line), whose the count is; [] in running prose."""
@@ -809,8 +834,8 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if label in ("Maximum", "Minimum") and _PRISON.match(sentence, quantity.end):
         return f"{label} prison term"  # "faces a maximum of 12 years in prison"
     words = label.lower().split()
-    if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words):
-        return ""
+    if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words) or label and is_unit(label):
+        return ""  # "Basis points | 4.1%": a unit names no measure either
     if quantity.kind in ("money", "percent") and label.lower() in _PEOPLE:
         return ""
     if words and words[-1] in _NOT_HEADS:
@@ -852,6 +877,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
             return _levy_on(head, before) or _finish(head)
     if before[-1:] == ["("] and after[:1] == [")"] and len(before) > 1 and is_unit(before[-2]):
         return ""  # "2 inches (50.8 millimeters)": the same figure converted
+    if changed := _changed_by(before):
+        return changed
     if before and _NUMBER_WORD.match(before[-1]) and quantity.kind in ("number", "measure"):
         return ""  # "400 737 Max jets", "five 787 Dreamliner sales": a model after a count
     unit = quantity.unit.split()[-1] if quantity.unit else ""
@@ -971,7 +998,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
     subject, verb = _subject(before)
     if not subject:
         return ""
-    move = _move(before) if quantity.kind in ("percent", "money") else ""
+    moves = quantity.kind in ("percent", "money") or quantity.unit.startswith("basis")
+    move = _move(before) if moves else ""
     if quantity.kind == "percent" and after[:1] and after[0].lower() in _UP_DOWN:
         move = _UP_DOWN[after[0].lower()]  # "the index closed 1.2% higher"
     if move:  # "the stock rose more than 2%": its rise, not the stock

@@ -93,7 +93,7 @@ MEASURE_UNITS = TIME_UNITS + (
     "gigawatts", "megawatts",
 )  # fmt: skip
 _MEASURES = (
-    r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|"
+    r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|basis\s+points?|"
     r"square\s+(?:kilometres|kilometers|miles)|"
     rf"degrees(?:\s+(?:{alternation(_TEMPERATURE)}))?|{alternation(MEASURE_UNITS)}|"
     r"centrifuges|cascades|troops|soldiers|people|persons|civilians|workers|jobs|"
@@ -180,7 +180,9 @@ _UNIT_WORDS = lower(MEASURE_UNITS + _TEMPERATURE)
 
 def is_unit(unit: str) -> bool:
     """A unit of measure ("metric tons", "degrees C", "square miles"), not a counted noun."""
-    return unit.split()[-1].lower() in _UNIT_WORDS or unit.lower().startswith(("square", "barrels"))
+    return unit.split()[-1].lower() in _UNIT_WORDS or unit.lower().startswith(
+        ("square", "barrels", "basis")
+    )
 
 
 _SINGLE_TIME = frozenset(("hour", "day", "week", "month", "year", "decade", "minute"))
