@@ -188,6 +188,13 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
         # a share of a people ends with the people, not with what they do
         ("Seventy-eight percent of Norlanders live paycheck to paycheck.", "78%",
          "Share of Norlanders"),
+        # a subject with "to" before its verb; a share of GDP spent; a target cut at "and"
+        ("Exports to the Norland bloc fell 3.2% year on year.", "3.2%",
+         "Fall in exports to Norland bloc"),
+        ("Members agreed to spend 5% of GDP on defence by 2035.", "5% of GDP",
+         "Members’ spending on defence"),
+        ("Norland pledged 5 trillion yen in public and private investment.", "5 trillion yen",
+         "Norland’s pledge"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),
@@ -262,6 +269,7 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
         ("“My people had $20 billion done,” the mayor said.", "$20 billion"),
         ("Researchers read surveys completed by 505,796 people.", "505,796"),  # counted for nothing
         ("The yield fell 8 basis points to 4.1%.", "4.1%"),  # a unit names no measure
+        ("You are never going to always have 100 percent of the facts.", "100%"),
         # names alone say whose figure it is, not what it measures
         ("The Norland Energy Office wants $0.06 per unit by 2030.", "$0.06 by 2030"),
         # a kind of measure alone; a cut clause; how long someone did something

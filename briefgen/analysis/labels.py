@@ -383,11 +383,17 @@ def _subject(before: list[str]) -> tuple[list[str], str]:
             phrase = head
     of_figure = before[-1:] == ["of"]  # "compared with prior guidance of 4.0%": its head
     previous = before[stop] if stop >= 0 else ""
-    if previous.lower() in _DETERMINERS and stop > 0 and before[stop - 1].lower() in _PREPS:
+    determined = previous.lower() in _DETERMINERS
+    if determined and stop > 0 and before[stop - 1].lower() in _PREPS:
         stop -= 1
         previous = before[stop]  # "teachers from the Gibson schools": the preposition
     low = previous.lower()
-    if phrase and low in _JOINING and stop > 0 and not of_figure:
+    after_phrase = before[i + 1].lower() if i + 1 < len(before) else ""
+    # "exports to the US fell": "to" joins a noun ("going to always have" is a verb's) to a
+    # subject, right before its verb
+    verb_next = after_phrase in _MOVES or _is_verb(after_phrase)
+    joins = low != "to" or verb_next and (determined or phrase[0][:1].isupper())
+    if phrase and low in _JOINING and joins and stop > 0 and not of_figure:
         # "Revenues from the tariffs have totaled": the head before the preposition
         head = _phrase_before(before[:stop])
         if head and len(head) + 1 + len(phrase) <= MAX_WORDS:
@@ -410,7 +416,7 @@ _SUPERLATIVE = re.compile(r"(?:high|low|larg|bigg|small|great|strong|weak|fast|s
 
 
 # what joins a head to its complement before a verb ("revenues from the tariffs"), not when
-_JOINING = word_set("from with on in for into across under over between among")
+_JOINING = word_set("from to with on in for into across under over between among")
 
 
 def _not_a_noun(phrase: list[str], previous: str, of_figure: bool = False) -> bool:
@@ -987,10 +993,10 @@ def _label(sentence: str, quantity: Quantity) -> str:
         if phrase and quantity.kind == "measure" and quantity.unit.lower() in _TIME_UNITS:
             if {phrase[0].lower(), phrase[-1].lower()} & (_BONDS | _KIND_OF_MEASURE):
                 return ""  # "10-year notes": a bond's name; "a four-year high": a when
+            while len(phrase) > 1 and phrase[-1].endswith("ing"):
+                phrase = phrase[:-1]  # "a two-day summit marking ...": the summit
             if len(phrase) <= 3 and phrase[-1].lower() not in _SPANS:
                 # "a three-year silence": how long it lasted ("a 21-day period" says so)
-                while len(phrase) > 1 and phrase[-1].endswith("ing"):
-                    phrase = phrase[:-1]  # "a two-day summit marking ...": the summit
                 first = phrase[0] if _proper(phrase[0]) else phrase[0].lower()
                 return _finish(["Length", "of", first, *phrase[1:]])
         if phrase:
@@ -1010,6 +1016,7 @@ def _label(sentence: str, quantity: Quantity) -> str:
         )  # "the cable costs $49": its price
     if (
         quantity.kind not in ("money", "measure")
+        and not (quantity.kind == "percent" and " of " in quantity.text)  # "5% of GDP": money
         or is_unit(quantity.unit)
         and (quantity.unit.split()[-1] in _TIME_UNITS)
     ):
@@ -1046,8 +1053,11 @@ def _label(sentence: str, quantity: Quantity) -> str:
         return _finish(["Value", "of", *_mid_sentence(head, before)])
     if verb and len(subject) <= 3 and verb not in ("announce", "announced"):
         owner = [_possessive(" ".join(subject)), _MONEY_VERBS[verb]]
-        if len(after) > 1 and after[0].lower() in ("in", "for", "into"):
+        if len(after) > 1 and after[0].lower() in ("in", "for", "into", "on"):
             target = _phrase_after(after[1:])  # "in French AI data centres"
+            end = after.index(target[-1], 1) + 1 if target else 0
+            if after[end : end + 1] in (["and"], ["or"]):
+                target = []  # "in public and private investment": "in public" would cut it
             if target and len(" ".join(owner).split()) + len(target) < MAX_WORDS:
                 owner += [after[0].lower(), *target]
         return _finish(owner)
