@@ -269,7 +269,7 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
         ("“My people had $20 billion done,” the mayor said.", "$20 billion"),
         ("Researchers read surveys completed by 505,796 people.", "505,796"),  # counted for nothing
         ("The yield fell 8 basis points to 4.1%.", "4.1%"),  # a unit names no measure
-        ("You are never going to always have 100 percent of the facts.", "100%"),
+        ("You are never going to always have 100 percent complete data.", "100%"),
         # names alone say whose figure it is, not what it measures
         ("The Norland Energy Office wants $0.06 per unit by 2030.", "$0.06 by 2030"),
         # a kind of measure alone; a cut clause; how long someone did something
