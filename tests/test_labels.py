@@ -195,6 +195,18 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "Members’ spending on defence"),
         ("Norland pledged 5 trillion yen in public and private investment.", "5 trillion yen",
          "Norland’s pledge"),
+        # policy copy: a budget's "when" is no part of its name; a planned cost; a level reached
+        ("Norland approved a record 8.7 trillion yen defence budget for next year.",
+         "8.7 trillion yen", "Defence budget"),
+        ("The chip plant will cost $11 billion.", "$11 billion", "Cost of chip plant"),
+        ("The pact is expected to lift bilateral trade to $100 billion by 2030.",
+         "$100 billion by 2030", "Bilateral trade"),
+        ("The fund will provide $2 billion in concessional loans to island states.",
+         "$2 billion", "Concessional loans"),
+        ("Norland's exports rose 8.3% in October.", "8.3%", "Rise in Norland's exports"),
+        ("Norland's economy contracted by 0.5% in the third quarter.", "0.5%",
+         "Contraction in Norland's economy"),
+        ("The economy is projected to grow at 6.5% this year.", "6.5%", "Growth in economy"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),
@@ -269,6 +281,7 @@ def test_a_label_names_what_is_measured(sentence: str, value: str, label: str) -
         ("“My people had $20 billion done,” the mayor said.", "$20 billion"),
         ("Researchers read surveys completed by 505,796 people.", "505,796"),  # counted for nothing
         ("The yield fell 8 basis points to 4.1%.", "4.1%"),  # a unit names no measure
+        ("The bill would ban exports of chips below 7 nanometres to Norland.", "7 nanometres"),
         ("You are never going to always have 100 percent complete data.", "100%"),
         # names alone say whose figure it is, not what it measures
         ("The Norland Energy Office wants $0.06 per unit by 2030.", "$0.06 by 2030"),

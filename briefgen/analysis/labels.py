@@ -580,13 +580,17 @@ _CHANGES = {
 def _changed_by(before: list[str]) -> str:
     """ "raise defence spending by 10%", "cut tariffs on cars by 5%": the figure is the change,
     the rise or cut in the object ("Defence spending | 10%" would misread it as the level)."""
-    if before[-1:] != ["by"] or len(before) < 3:
+    if before[-1:] not in (["by"], ["to"]) or len(before) < 3:
         return ""
     thing = _phrase_before(before[:-1])
     k = len(before) - 1 - len(thing)
     while k > 0 and before[k - 1].lower() in _DETERMINERS:
         k -= 1  # "expand the fleet by 30%"
     change = _CHANGES.get(before[k - 1].lower(), "") if thing and k > 0 else ""
+    if len(thing) > 1 and thing[0].lower() in _CHANGES:  # "to lift bilateral trade": a verb
+        change, thing = _CHANGES[thing[0].lower()], thing[1:]
+    if change and before[-1] == "to":  # "lift trade to $100 billion": the level it reaches
+        return _finish(thing)
     return _finish([*change.split(), *thing]) if change else ""
 
 
@@ -626,6 +630,7 @@ _MOVES = {
                              "tumbled plunged sank lost eased"), "fall"),
     **dict.fromkeys(word_set("grew grow grows expanded"), "growth"),
     "increased": "increase", "decreased": "decrease", "shrank": "contraction",
+    **dict.fromkeys(word_set("contracted contracts shrinks"), "contraction"),
 }  # fmt: skip
 _UP_DOWN = {"higher": "rise", "up": "rise", "lower": "fall", "down": "fall"}
 # A verb whose length a "for <period>" gives: "pause its controls for one year" is the pause's.
@@ -665,8 +670,9 @@ def _english(sentence: str) -> bool:
 def _move(before: list[str]) -> str:
     """The movement noun when the figure directly follows a movement verb ("rose 2%",
     "fell by 3%"); "" otherwise."""
-    words = before[:-1] if before[-1:] == ["by"] else before
-    return _MOVES.get(words[-1].lower(), "") if words else ""
+    words = before[:-1] if before[-1:] in (["by"], ["at"]) else before  # "grow at 6.5%"
+    move = _MOVES.get(words[-1].lower(), "") if words else ""
+    return "" if before[-1:] == ["at"] and move != "growth" else move
 
 
 def _owned(subject: list[str], noun: str, before: list[str]) -> str:
@@ -684,7 +690,8 @@ def _owned(subject: list[str], noun: str, before: list[str]) -> str:
         cut = next((k for k, w in enumerate(subject) if w.lower() in _NP_PREPS), 0)
         subject = subject[:cut] if cut else subject[-(MAX_WORDS - 2) :]
     shown = _mid_sentence(subject, before)
-    if shown[0] == before[0] and shown[0][:1].isupper() and len(shown) <= 3:
+    owned = any(_OWNER.match(w) for w in shown)  # "China's exports’ rise": one possessive only
+    if shown[0] == before[0] and shown[0][:1].isupper() and len(shown) <= 3 and not owned:
         # "Soybean futures", "Pellis stock" opening the sentence: name or not, the possessive
         # reads right either way ("Soybean futures’ rise")
         return _finish([_possessive(" ".join(shown)), noun])
@@ -802,6 +809,16 @@ _KIND_OF_MEASURE = word_set(
     "year week month day instead length duration size chance odds probability likelihood"
 )
 _SPANS = word_set("period term stint spell window span duration sentence tenure lifetime")
+_MONEY_NOUNS = word_set(
+    "loans loan grants grant aid credit credits financing funding investment investments "
+    "assistance subsidies"
+)
+_UNIT_HEADS = word_set("basis square metric")  # "basis points", "square miles": a unit still
+_WHEN_TAIL = re.compile(
+    r"\s+(?:for|in|of|during)\s+(?:next|this|last|the\s+(?:coming|next|last|past))\s+"
+    r"(?:fiscal\s+)?(?:year|month|week|decade|quarter|season)$",
+    re.IGNORECASE,
+)
 _NOT_HEADS = word_set("very today now yesterday tomorrow so too also just even only here there ago")
 _SALE = re.compile(
     r"\b(?:sells?|sold|selling|goes|costs?|priced|retails?)\b(?:\s+\w+)?\s+(?:for|at)?\s*$"
@@ -839,8 +856,10 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     label = _label(sentence, quantity)
     if label in ("Maximum", "Minimum") and _PRISON.match(sentence, quantity.end):
         return f"{label} prison term"  # "faces a maximum of 12 years in prison"
+    label = _WHEN_TAIL.sub("", label)  # "Defence budget for next year": the budget
     words = label.lower().split()
-    if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words) or label and is_unit(label):
+    only_unit = bool(words) and is_unit(label) and (len(words) == 1 or words[0] in _UNIT_HEADS)
+    if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words) or only_unit:
         return ""  # "Basis points | 4.1%": a unit names no measure either
     if quantity.kind in ("money", "percent") and label.lower() in _PEOPLE:
         return ""
@@ -1011,9 +1030,9 @@ def _label(sentence: str, quantity: Quantity) -> str:
     if move:  # "the stock rose more than 2%": its rise, not the stock
         return _owned(subject, move, before)
     if verb in ("cost",) or before and before[-1].lower() in _PRICE_VERBS:
-        return _finish(
-            ["Price", "of", *_mid_sentence(subject, before)]
-        )  # "the cable costs $49": its price
+        # "the cable costs $49": its price; "the plant will cost $11 billion": what it costs
+        planned = len(before) > 1 and before[-2].lower() in ("will", "would", "could", "to")
+        return _finish(["Cost" if planned else "Price", "of", *_mid_sentence(subject, before)])
     if (
         quantity.kind not in ("money", "measure")
         and not (quantity.kind == "percent" and " of " in quantity.text)  # "5% of GDP": money
@@ -1058,6 +1077,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
             end = after.index(target[-1], 1) + 1 if target else 0
             if after[end : end + 1] in (["and"], ["or"]):
                 target = []  # "in public and private investment": "in public" would cut it
+            if target and target[-1].lower() in _MONEY_NOUNS:
+                return _finish(target)  # "provide $2 billion in concessional loans": the loans
             if target and len(" ".join(owner).split()) + len(target) < MAX_WORDS:
                 owner += [after[0].lower(), *target]
         return _finish(owner)

@@ -90,7 +90,7 @@ MEASURE_UNITS = TIME_UNITS + (
     "miles", "mile", "metres", "meters", "metre", "meter", "feet", "foot", "inches", "inch",
     "centimetres", "centimeters", "millimetres", "millimeters", "kg", "kilograms", "kilogram",
     "pounds", "pound", "hectares", "acres", "degrees", "GWh", "MWh", "kWh", "GW", "MW", "kW",
-    "gigawatts", "megawatts",
+    "gigawatts", "megawatts", "nanometres", "nanometers", "nm",
 )  # fmt: skip
 _MEASURES = (
     r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+(?:a|per)\s+day)?|basis\s+points?|"
