@@ -183,7 +183,7 @@ def label_shape(verbose: bool) -> None:
     held = _page_labels({k: v for k, v in pages.items() if not k.startswith(DEV)})
     print("real pages, key-figure label shape:")
     _shape_line("dev pages 0-7 (rules set reading them)", dev)
-    # 40 memos of them were judged by hand once (README); only their totals are printed here
+    # all 62 single-page memos of them have been judged by hand once (README); only totals here
     _shape_line("held-out pages 8-f", held)
     if verbose:  # dev pages only: held-out labels are never printed
         for label, value, sentence in random.Random(14).sample(dev, min(30, len(dev))):
