@@ -8,7 +8,10 @@ analyst would paste it into a .txt file) becomes a one-source memo. Printed per 
 - subject checks: not standalone (briefgen.analysis.standalone.stand_alone says no: an opening
   pronoun, unbalanced quotes, a fragment), a dangling end (a function word or a comma last), a
   subject equal to the title or made mostly of its words;
-- title checks: a greeting ("Good morning!"), a truncated line ("…"), more than 20 words.
+- title checks: a greeting ("Good morning!"), a truncated line ("…"), more than 20 words; no
+  headline at all (briefgen.analysis.title.not_headline: also a prompt such as "CLICK FOR ...",
+  a bare dateline, a field line, two sentences); the file's name, the stand-in when no line of
+  the lead made a headline (every page is written to article.txt).
 
     python3 bench/headline.py            # aggregates for both groups
     python3 bench/headline.py --show     # also each DEV page's title and subject (never 8-f)
@@ -30,11 +33,12 @@ if str(REPO) not in sys.path:
 from briefgen.analysis.corpus import tokens  # noqa: E402
 from briefgen.analysis.pipeline import Options, build_brief  # noqa: E402
 from briefgen.analysis.standalone import stand_alone  # noqa: E402
-from briefgen.analysis.title import greeting_or_cut  # noqa: E402
+from briefgen.analysis.title import greeting_or_cut, not_headline  # noqa: E402
 from briefgen.sources.base import read_sources  # noqa: E402
 
 PAGES = REPO.parent / "shared" / "extraction" / "ground-truth.json"
 LONG = 20
+STAND_IN = "article"  # the title from the file's name, article.txt
 REPEAT = 0.65  # a subject whose words are this much the title's retells it
 _DANGLING = frozenset(
     [
@@ -70,7 +74,7 @@ _DANGLING = frozenset(
 
 
 def memo(body: str, folder: Path):
-    path = folder / "article.txt"
+    path = folder / f"{STAND_IN}.txt"
     path.write_text(body, encoding="utf-8")
     return build_brief(read_sources([path], lambda _m: None), Options())
 
@@ -87,6 +91,8 @@ def checks(title: str, subject: str) -> dict[str, bool]:
         "subject retells title": subject == title or shared >= REPEAT,
         "title greeting or cut": greeting_or_cut(title),
         "title > 20 words": len(title.split()) > LONG,
+        "title not a headline": not_headline(title),
+        "title the file's name": title == STAND_IN,
     }
 
 

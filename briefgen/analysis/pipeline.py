@@ -27,10 +27,11 @@ from briefgen.analysis.sentences import split_sentences
 from briefgen.analysis.standalone import stand_alone
 from briefgen.analysis.subject import Candidate, memo_subject
 from briefgen.analysis.summarise import Ranker, load_ranker, repeats, summarise, tighten
-from briefgen.analysis.title import greeting_or_cut, lead_headline, memo_title
+from briefgen.analysis.title import greeting_or_cut, memo_title, source_title
 from briefgen.model import Brief, Item, KeyFigure, Source
 from briefgen.sections import BODY_SECTIONS, BY_KEY, OUTLOOK, SECTION_KEYS, SUMMARY
 from briefgen.sources.base import SourceDocument
+from briefgen.sources.meta import title_from_path
 
 SUMMARY_BULLETS = (BY_KEY[SUMMARY].min_items, BY_KEY[SUMMARY].max_items)
 WATCH_ITEMS = 2  # "Watch: ..." lines added to the forward-looking section beyond its cap
@@ -311,17 +312,15 @@ def _item(sentence: Sentence, explain: bool, why: str) -> Item:
 
 
 def _document_title(document: SourceDocument, cleaned) -> str:
-    headline = document.title
-    if headline != document.path.stem.replace("_", " ") and not greeting_or_cut(headline):
-        return headline
-    lead = cleaned.highlights[0] if cleaned.highlights else ""
-    if not lead and cleaned.paragraphs:
-        firsts = split_sentences(cleaned.paragraphs[0])
-        lead = next((s for s in firsts if not greeting_or_cut(s)), "")  # past "Good morning!"
-    if made := lead_headline(lead):
-        return made  # whole clauses of the lead, not its first words cut with "…"
-    words = lead.rstrip(".").split()
-    return " ".join(words[:14]) + ("…" if len(words) > 14 else "") or document.path.name
+    """The source's headline, or one made of its lead's whole clauses (never a cut line)."""
+    stand_in = title_from_path(document.path)
+    headline = "" if document.title == stand_in else document.title
+    if cleaned.highlights:
+        leads = cleaned.highlights[:1]
+    else:
+        firsts = split_sentences(cleaned.paragraphs[0]) if cleaned.paragraphs else []
+        leads = [s for s in firsts if not greeting_or_cut(s)]  # past "Good morning!"
+    return source_title(headline, leads, stand_in)
 
 
 def _source(source_id: int, title: str, document: SourceDocument) -> Source:

@@ -15,6 +15,8 @@ from briefgen.analysis import clauses
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.facts import Fact, named_events
 from briefgen.analysis.quantities import find_quantities
+from briefgen.analysis.sentences import balanced, split_sentences
+from briefgen.analysis.standalone import stand_alone
 
 _LEADER = re.compile(
     r"President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Secretary|Minister"
@@ -41,6 +43,54 @@ def greeting_or_cut(headline: str) -> bool:
 
 HEADLINE_WORDS = 16  # a headline made from a lead sentence: at most this many words ...
 _HEADLINE_LEAST = 6  # ... and at least this many
+_HEADLINE_MOST = HEADLINE_WORDS + 4  # a line longer than this is a story sentence, not a title
+
+# What a page's first line can be besides a headline: an order to click, a sponsor's notice,
+# a spec or contact line ("Tested by: ... Price: ... More info: www...").
+_PROMPT = re.compile(
+    r"^\W*(?:click|tap|swipe|scroll|press)\b|#ad\b|\b(?:compensated|sponsored) by\b|"
+    r"\baffiliate links?\b|\bwww\.|https?://|@\w",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"(?:^|\s)[A-Z][\w ]{0,20}:\s")
+# A day or a week a headline leaves to the story ("... on Tuesday night", "... last week").
+_WHEN = re.compile(
+    r",?\s+(?:(?:on|late|early)\s+(?:\w+day)(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"(?:last|this|next)\s+(?:week|weekend|month|\w+day)|(?:yesterday|today)|"
+    r"at the weekend)(?=[\s,.;:]|$)",
+    re.IGNORECASE,
+)
+
+
+def not_headline(line: str) -> bool:
+    """Whether a source's first line is something other than a headline: a greeting, a cut
+    line, a prompt or sponsor's notice, a bare dateline, a field line, the story's first
+    sentences (more than one, or longer than any headline)."""
+    from briefgen.analysis.clean import DATELINE_LINE, clutter_kind
+
+    text = line.strip()
+    if greeting_or_cut(text) or len(text.split()) > _HEADLINE_MOST:
+        return True
+    if _PROMPT.search(text) or len(_FIELD.findall(text)) >= 2:
+        return True
+    if DATELINE_LINE.match(text) or clutter_kind(text):
+        return True
+    return len(split_sentences(text)) > 1
+
+
+def source_title(headline: str, leads: list[str], fallback: str) -> str:
+    """A source's title: its headline when it has one; else a headline made of whole clauses
+    of its lead (a later sentence of the first paragraph only when the first gives none and it
+    stands alone); else ``fallback``, the file's name."""
+    if headline and not not_headline(headline):
+        return headline
+    for index, lead in enumerate(leads[:3]):
+        if index and not stand_alone(lead, None)[1]:
+            continue  # "And the band ...", "This partnership ...": it leans on the lead
+        made = lead_headline(lead)
+        if made and not not_headline(made):
+            return made
+    return fallback
 
 
 def lead_headline(lead: str) -> str:
@@ -54,10 +104,47 @@ def lead_headline(lead: str) -> str:
     text = clauses.fronted(text, least, 30 if len(text.split()) > HEADLINE_WORDS else 2)
     text = clauses.parentheses(clauses.attribution(text, least), least)
     text = clauses.trailing(text, HEADLINE_WORDS, least)
-    if len(text.split()) > HEADLINE_WORDS:
-        cuts = [c for c in clauses.headline_cut(text, least) if len(c.split()) <= HEADLINE_WORDS]
-        text = cuts[0] if cuts else text
-    return text[0].upper() + text[1:] if len(text.split()) <= HEADLINE_WORDS + 4 else ""
+    made = _cut(text, least)
+    if len(made.split()) > HEADLINE_WORDS:
+        # the day or week it happened goes ("... problems last week when ..."), then try again
+        shorter = _WHEN.sub("", text)
+        if len(shorter.split()) >= least:
+            again = _cut(clauses.trailing(shorter, HEADLINE_WORDS, least), least)
+            made = again if len(again.split()) < len(made.split()) else made
+    made = made.rstrip(" ,;:")
+    return made[0].upper() + made[1:] if len(made.split()) <= _HEADLINE_MOST else ""
+
+
+# A subordinate clause a headline can end before, with or without a comma: "... led to
+# widespread problems when the company launched its service".
+_SUBORDINATE = re.compile(r",?\s(?=(?:when|while|whereas|because|since|until|after)\s)")
+_OPENS_SUBORDINATE = re.compile(
+    r"^\W*(?:when|while|whereas|because|since|until|after|before|if|unless|as|although|though|"
+    r"even)\b",
+    re.IGNORECASE,
+)
+
+
+def _cut(text: str, least: int) -> str:
+    """``text`` ended early, before an adjunct phrase (``clauses.headline_cut``) or a closing
+    subordinate clause, when it is longer than a headline: the longest line that fits."""
+    if len(text.split()) <= HEADLINE_WORDS:
+        return text
+    cuts = clauses.headline_cut(text, least)
+    clauses_ = [
+        text[: m.start()]
+        for m in _SUBORDINATE.finditer(text)
+        if not _OPENS_SUBORDINATE.match(text)  # the main clause comes after it
+        and len(text[: m.start()].split()) >= least
+        and balanced(text[: m.start()])
+    ]
+    # a phrase cut that fits first, then a clause cut that fits, then the longest up to 20
+    for pool, most in ((cuts, HEADLINE_WORDS), (clauses_, HEADLINE_WORDS),
+                       (cuts + clauses_, _HEADLINE_MOST)):  # fmt: skip
+        fits = sorted((c for c in pool if len(c.split()) <= most), key=len, reverse=True)
+        if fits:
+            return fits[0]
+    return text
 
 
 def memo_title(sources: list, facts: list[Fact], sentences: list[Sentence]) -> str:
