@@ -1,0 +1,73 @@
+"""A single source's title: its headline kept, else whole clauses of its lead, never a cut line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.analysis.pipeline import Options, build_brief
+from briefgen.analysis.title import not_headline
+from briefgen.sources.base import read_sources
+
+_BODY = (
+    "Port officials in Talvik said strong demand and a software fault led to long queues last "
+    "week when the new ferry booking system opened to islanders on the outer routes. The board "
+    "said the fault was fixed within a day and that fares would not change this winter. Unions "
+    "asked for a review of the booking contract before the spring timetable."
+)
+
+
+def _title(folder: Path, text: str, name: str = "ferry_queues.txt") -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return build_brief(read_sources([path], lambda _m: None), Options()).title
+
+
+def test_a_real_headline_is_kept_as_it_is(tmp_path: Path) -> None:
+    title = _title(tmp_path, f"Booking fault left ferry queues in Talvik\n\n{_BODY}\n")
+    assert title == "Booking fault left ferry queues in Talvik"
+
+
+def test_a_story_sentence_first_line_gives_a_short_clause_title(tmp_path: Path) -> None:
+    title = _title(tmp_path, f"{_BODY}\n")
+    assert title == (
+        "Port officials in Talvik said strong demand and a software fault led to long queues"
+    )
+    assert "…" not in title and not title.endswith(("last", "when"))
+
+
+def test_a_greeting_first_line_is_passed_over(tmp_path: Path) -> None:
+    title = _title(tmp_path, f"Hello and welcome back!\n\n{_BODY}\n")
+    assert title.startswith("Port officials in Talvik said strong demand")
+    assert "…" not in title and "welcome" not in title
+
+
+def test_a_bare_dateline_or_a_prompt_is_no_headline(tmp_path: Path) -> None:
+    for first in ("TALVIK, NORDLAND", "CLICK FOR FULL FERRY TIMETABLES"):
+        title = _title(tmp_path, f"{first}\n\n{_BODY}\n")
+        assert title.startswith("Port officials in Talvik"), first
+        assert "…" not in title
+
+
+def test_the_file_name_only_when_no_line_of_the_lead_reads_as_a_headline(
+    tmp_path: Path,
+) -> None:
+    # one run-on sentence with no clause to end before: nothing short and readable is left
+    lead = (
+        "Ferry fares on the outer routes between Talvik and the northern islands of the "
+        "Nordland archipelago for families with children under twelve years of age and for "
+        "pensioners rose by four per cent. "
+    )
+    title = _title(tmp_path, lead * 3, name="nordland_fares.txt")
+    assert title == "nordland fares"
+
+
+def test_not_headline_tells_headlines_from_other_first_lines() -> None:
+    assert not not_headline("Booking fault left ferry queues in Talvik")
+    assert not not_headline("Will the ferry board raise fares again?")
+    assert not_headline("TALVIK, NORDLAND")
+    assert not_headline("Click for full ferry timetables")
+    assert not_headline("Tested by: Ana Ruiz Price: 40 crowns More info: www.example.org")
+    assert not_headline("The board met on Friday. Fares will rise.")
+    assert not_headline("Good evening, islanders")
+    assert not_headline("Ferry operators in the north agreed on Friday to cut…")
+    assert not_headline(" ".join(["word"] * 21))
