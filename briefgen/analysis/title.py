@@ -73,7 +73,9 @@ def not_headline(line: str) -> bool:
         return True
     if _PROMPT.search(text) or len(_FIELD.findall(text)) >= 2:
         return True
-    if DATELINE_LINE.match(text) or clutter_kind(text):
+    if DATELINE_LINE.match(text) and (text.isupper() or "," in text):
+        return True  # "BAAR, SWITZERLAND": where the story was filed, not what it says
+    if clutter_kind(text):
         return True
     return len(split_sentences(text)) > 1
 
