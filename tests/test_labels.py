@@ -214,7 +214,7 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
         ("The alliance has pledged 40 billion euros in military aid for Norland.",
          "40 billion euros", "Military aid for Norland"),
         ("The pact covers an estimated $1.2 trillion in annual trade.",
-         "an estimated $1.2 trillion", "Annual trade"),
+         "an estimated $1.2 trillion", "Value of annual trade"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),

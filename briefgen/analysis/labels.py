@@ -810,6 +810,9 @@ _KIND_OF_MEASURE = word_set(
     "year week month day instead length duration size chance odds probability likelihood"
 )
 _SPANS = word_set("period term stint spell window span duration sentence tenure lifetime")
+_GOODS = word_set(
+    "goods products imports exports trade purchases sales shipments items commodities"
+)
 _MONEY_NOUNS = word_set(
     "loans loan grants grant aid credit credits financing funding investment investments "
     "assistance subsidies"
@@ -1098,8 +1101,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
         return _finish([*subject, *_complement(after, MAX_WORDS - len(subject))])
     if quantity.kind == "money" and after[:1] == ["in"] and not verb and not quantity.before:
         target = _phrase_after(after[1:])  # "the deal covers $1.2 trillion in annual trade"
-        if target and not {w.lower() for w in target} & (
-            _WHEN | _CALENDAR
-        ):  # not "in the years ahead"
-            return _finish(target)
+        when = {w.lower() for w in target} & (_WHEN | _CALENDAR)  # not "in the years ahead"
+        if target and not when:
+            goods = target[-1].lower() in _GOODS  # "$156 billion in Chinese goods": their value
+            return _finish(["Value", "of", *target] if goods else target)
     return _finish(subject)
