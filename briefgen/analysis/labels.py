@@ -311,7 +311,8 @@ def _phrase_before(words: list[str]) -> list[str]:
 
 _SKIP = word_set(
     "than a an the - — – , earlier previous current new also still now only just already "
-    "reportedly initially even closer higher lower more less greater bigger smaller"
+    "reportedly initially even closer higher lower more less greater bigger smaller "
+    "record estimated additional further extra combined"
 )
 _TIME_UNITS = frozenset(TIME_UNITS)
 # A period the figure dates something by: "in the past 6 months", "in nearly two years"
@@ -809,6 +810,9 @@ _KIND_OF_MEASURE = word_set(
     "year week month day instead length duration size chance odds probability likelihood"
 )
 _SPANS = word_set("period term stint spell window span duration sentence tenure lifetime")
+_GOODS = word_set(
+    "goods products imports exports trade purchases sales shipments items commodities"
+)
 _MONEY_NOUNS = word_set(
     "loans loan grants grant aid credit credits financing funding investment investments "
     "assistance subsidies"
@@ -887,6 +891,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
         return ""
     after = _words(sentence[quantity.end :])
     before = _words(sentence[: quantity.start])
+    if [w.lower() for w in before[-2:]] == ["set", "aside"]:
+        before[-2:] = ["allocated"]  # "set aside ₹1.2 lakh crore": an allocation
     if quantity.kind == "time":
         return _time_label(before, after)
     if after[:1] == ["each"] and quantity.kind == "measure":
@@ -1077,8 +1083,9 @@ def _label(sentence: str, quantity: Quantity) -> str:
             end = after.index(target[-1], 1) + 1 if target else 0
             if after[end : end + 1] in (["and"], ["or"]):
                 target = []  # "in public and private investment": "in public" would cut it
-            if target and target[-1].lower() in _MONEY_NOUNS:
-                return _finish(target)  # "provide $2 billion in concessional loans": the loans
+            money_noun = next((k for k, w in enumerate(target) if w.lower() in _MONEY_NOUNS), None)
+            if money_noun is not None:  # "provide $2 billion in concessional loans": the loans
+                return _finish(target if len(target) <= MAX_WORDS else target[: money_noun + 1])
             if target and len(" ".join(owner).split()) + len(target) < MAX_WORDS:
                 owner += [after[0].lower(), *target]
         return _finish(owner)
@@ -1092,4 +1099,10 @@ def _label(sentence: str, quantity: Quantity) -> str:
         # India": what follows the figure completes the head it measures (not "a maximum of
         # 10 years in prison", where it belongs to the figure)
         return _finish([*subject, *_complement(after, MAX_WORDS - len(subject))])
+    if quantity.kind == "money" and after[:1] == ["in"] and not verb and not quantity.before:
+        target = _phrase_after(after[1:])  # "the deal covers $1.2 trillion in annual trade"
+        when = {w.lower() for w in target} & (_WHEN | _CALENDAR)  # not "in the years ahead"
+        if target and not when:
+            goods = target[-1].lower() in _GOODS  # "$156 billion in Chinese goods": their value
+            return _finish(["Value", "of", *target] if goods else target)
     return _finish(subject)
