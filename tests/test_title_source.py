@@ -66,8 +66,30 @@ def test_not_headline_tells_headlines_from_other_first_lines() -> None:
     assert not not_headline("Will the ferry board raise fares again?")
     assert not_headline("TALVIK, NORDLAND")
     assert not_headline("Click for full ferry timetables")
-    assert not_headline("Tested by: Ana Ruiz Price: 40 crowns More info: www.example.org")
+    assert not_headline("Reviewed by: Ana Ruiz Price: 40 crowns More info: www.example.org")
     assert not_headline("The board met on Friday. Fares will rise.")
     assert not_headline("Good evening, islanders")
     assert not_headline("Ferry operators in the north agreed on Friday to cut…")
     assert not_headline(" ".join(["word"] * 21))
+
+
+def test_a_lead_loses_a_list_a_day_and_a_closing_attribution() -> None:
+    from briefgen.analysis.title import lead_headline
+
+    made = lead_headline(
+        "Surveyors on Monday published the first full depth chart of the Talvik sound including "
+        "its shoals, wrecks and the old cable trench, opening the channel to larger ferries."
+    )
+    assert made.endswith("published the first full depth chart of the Talvik sound")
+    # a day that names another thing ("Thursday night's storm") is no date to drop
+    made = lead_headline(
+        "The ferry crews spent Monday clearing the harbour of debris from Thursday night's storm "
+        "that sank two fishing boats and damaged the breakwater at the northern pier."
+    )
+    assert "Thursday night's storm" in made and "…" not in made
+    # a closing ", the minister said" goes with the cut before the day it was said
+    made = lead_headline(
+        "The old customs house in Talvik will be turned into a ferry terminal, the regional "
+        "transport minister said on Tuesday, after years of debate over the building's future."
+    )
+    assert made == "The old customs house in Talvik will be turned into a ferry terminal"

@@ -14,6 +14,7 @@ from collections import Counter
 from briefgen.analysis import clauses
 from briefgen.analysis.corpus import Sentence
 from briefgen.analysis.facts import Fact, named_events
+from briefgen.analysis.lexicon import WEEKDAYS, alternation
 from briefgen.analysis.quantities import find_quantities
 from briefgen.analysis.sentences import balanced, split_sentences
 from briefgen.analysis.standalone import stand_alone
@@ -46,7 +47,7 @@ _HEADLINE_LEAST = 6  # ... and at least this many
 _HEADLINE_MOST = HEADLINE_WORDS + 4  # a line longer than this is a story sentence, not a title
 
 # What a page's first line can be besides a headline: an order to click, a sponsor's notice,
-# a spec or contact line ("Tested by: ... Price: ... More info: www...").
+# a spec or contact line ("Reviewed by: ... Price: ... More info: www...").
 _PROMPT = re.compile(
     r"^\W*(?:click|tap|swipe|scroll|press)\b|#ad\b|\b(?:compensated|sponsored) by\b|"
     r"\baffiliate links?\b|\bwww\.|https?://|@\w",
@@ -54,12 +55,19 @@ _PROMPT = re.compile(
 )
 _FIELD = re.compile(r"(?:^|\s)[A-Z][\w ]{0,20}:\s")
 # A day or a week a headline leaves to the story ("... on Tuesday night", "... last week").
+_DAY = alternation(WEEKDAYS)
 _WHEN = re.compile(
-    r",?\s+(?:(?:on|late|early)\s+(?:\w+day)(?:\s+(?:night|morning|afternoon|evening))?|"
-    r"(?:last|this|next)\s+(?:week|weekend|month|\w+day)|(?:yesterday|today)|"
-    r"at the weekend)(?=[\s,.;:]|$)",
+    rf",?\s+(?:(?:on|late|early)\s+(?:{_DAY})(?:\s+(?:night|morning|afternoon|evening))?|"
+    rf"(?:last|this|next)\s+(?:week|weekend|month|{_DAY})|yesterday|today|at the weekend)"
+    r"(?![\w'’-])(?!\s+\w+['’]s\b)",  # not "on Thursday night's fight"
     re.IGNORECASE,
 )
+# A bare day after the verb it dates: "pleaded guilty Monday to ...", "announced Wednesday at".
+_VERB_DAY = re.compile(rf"\b((?:said|says|\w+ed)\s+)(?:{_DAY})\b(?![\w'’-])")
+
+
+def _without_when(text: str) -> str:
+    return _VERB_DAY.sub(r"\1", _WHEN.sub("", text)).replace("  ", " ")
 
 
 def not_headline(line: str) -> bool:
@@ -74,7 +82,7 @@ def not_headline(line: str) -> bool:
     if _PROMPT.search(text) or len(_FIELD.findall(text)) >= 2:
         return True
     if DATELINE_LINE.match(text) and (text.isupper() or "," in text):
-        return True  # "BAAR, SWITZERLAND": where the story was filed, not what it says
+        return True  # "TALVIK, NORDLAND": where the story was filed, not what it says
     if clutter_kind(text):
         return True
     return len(split_sentences(text)) > 1
@@ -109,17 +117,17 @@ def lead_headline(lead: str) -> str:
     made = _cut(text, least)
     if len(made.split()) > HEADLINE_WORDS:
         # the day or week it happened goes ("... problems last week when ..."), then try again
-        shorter = _WHEN.sub("", text)
+        shorter = _without_when(text)
         if len(shorter.split()) >= least:
             again = _cut(clauses.trailing(shorter, HEADLINE_WORDS, least), least)
             made = again if len(again.split()) < len(made.split()) else made
-    made = made.rstrip(" ,;:")
+    made = clauses.attribution(made.rstrip(" ,;:"), least)  # "..., the minister said"
     return made[0].upper() + made[1:] if len(made.split()) <= _HEADLINE_MOST else ""
 
 
 # A subordinate clause a headline can end before, with or without a comma: "... led to
 # widespread problems when the company launched its service".
-_SUBORDINATE = re.compile(r",?\s(?=(?:when|while|whereas|because|since|until|after)\s)")
+_SUBORDINATE = re.compile(r",?\s(?=(?:when|while|whereas|because|since|until|after|including)\s)")
 _OPENS_SUBORDINATE = re.compile(
     r"^\W*(?:when|while|whereas|because|since|until|after|before|if|unless|as|although|though|"
     r"even)\b",
@@ -132,9 +140,9 @@ def _cut(text: str, least: int) -> str:
     subordinate clause, when it is longer than a headline: the longest line that fits."""
     if len(text.split()) <= HEADLINE_WORDS:
         return text
-    cuts = clauses.headline_cut(text, least)
+    cuts = [clauses.attribution(c, least) for c in clauses.headline_cut(text, least)]
     clauses_ = [
-        text[: m.start()]
+        clauses.attribution(text[: m.start()], least)
         for m in _SUBORDINATE.finditer(text)
         if not _OPENS_SUBORDINATE.match(text)  # the main clause comes after it
         and len(text[: m.start()].split()) >= least
