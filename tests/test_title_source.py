@@ -64,6 +64,10 @@ def test_the_file_name_only_when_no_line_of_the_lead_reads_as_a_headline(
 def test_not_headline_tells_headlines_from_other_first_lines() -> None:
     assert not not_headline("Booking fault left ferry queues in Talvik")
     assert not not_headline("Will the ferry board raise fares again?")
+    # a page's own headline with a section label, an abbreviation or a pause is kept
+    assert not not_headline("Opinion | The Ferry Board Is Sailing Nowhere")
+    assert not not_headline("The Nordline MV. Talvik is a ferry with a secret deck")
+    assert not not_headline("The Future of Ferries Is … Slower")
     assert not_headline("TALVIK, NORDLAND")
     assert not_headline("Click for full ferry timetables")
     assert not_headline("Reviewed by: Ana Ruiz Price: 40 crowns More info: www.example.org")

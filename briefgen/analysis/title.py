@@ -53,6 +53,7 @@ _PROMPT = re.compile(
     r"\baffiliate links?\b|\bwww\.|https?://|@\w",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _FIELD = re.compile(r"(?:^|\s)[A-Z][\w ]{0,20}:\s")
 # A day or a week a headline leaves to the story ("... on Tuesday night", "... last week").
 _DAY = alternation(WEEKDAYS)
@@ -83,9 +84,10 @@ def not_headline(line: str) -> bool:
         return True
     if DATELINE_LINE.match(text) and (text.isupper() or "," in text):
         return True  # "TALVIK, NORDLAND": where the story was filed, not what it says
-    if clutter_kind(text):
+    if clutter_kind(text) not in (None, "section label"):  # "Opinion | ..." is a headline
         return True
-    return len(split_sentences(text)) > 1
+    # sentences that end as sentences do; not "The VW ID. Space ..." or "Is … You're Broke"
+    return bool(_SENTENCE_END.search(text)) and len(split_sentences(text)) > 1
 
 
 def source_title(headline: str, leads: list[str], fallback: str) -> str:
