@@ -215,6 +215,14 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "40 billion euros", "Military aid for Norland"),
         ("The pact covers an estimated $1.2 trillion in annual trade.",
          "an estimated $1.2 trillion", "Value of annual trade"),
+        # index names with numbers, pairs inside a preposition's object, "deals worth"
+        ("The S&P 500 fell 1.2% on Monday.", "1.2%", "Fall in S&P 500"),
+        ("Tariffs on steel and aluminium will double to 50% from 25%.", "25% → 50%",
+         "Tariffs on steel and aluminium"),
+        ("Norland and Varnholm signed deals worth $5 billion.", "$5 billion", "Value of deals"),
+        ("The army will send 2,000 more troops.", "2,000", "Troops"),
+        ("Growth hit 8.2%, beating forecasts of 7.3%.", "7.3%", "Forecasts"),
+        ("Officials announced spending cuts of $4 billion.", "$4 billion", "Spending cuts"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),

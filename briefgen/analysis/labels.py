@@ -26,7 +26,7 @@ from briefgen.analysis.lexicon import CALENDAR
 from briefgen.analysis.quantities import LONG_SCALES, TIME_UNITS, Quantity, is_unit
 
 MAX_WORDS = 6
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.%-]*|[^\w\s]")
+_WORD = re.compile(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d[\w,.%-]*|[^\w\s]")
 _STOP = word_set(
     "the a an this that these those its their his her our your my some any each every all both "
     "which who whom whose what where when while as than then so such and or but nor if because "
@@ -274,9 +274,21 @@ def _phrase_before(words: list[str]) -> list[str]:
             and (_is_content(words[i - 1]) or words[i - 1].lower() in _DETERMINERS)
             and word.lower() in _NOUNISH
         )
+        # "the S&P 500", "the FTSE 100": an index's number is part of its name
+        indexed = not phrase and word.isdigit() and i > 0 and words[i - 1][:1].isupper()
+        # "tariffs on steel and aluminium": a pair inside a preposition's object
+        paired = (
+            word.lower() == "and"
+            and len(phrase) == 1
+            and i > 1
+            and _is_content(words[i - 1])
+            and words[i - 2].lower() in _NP_PREPS
+        )
         if (
             _is_content(word)
             or noun_use
+            or indexed
+            or paired
             or (
                 (
                     word.lower() in _NP_PREPS
@@ -323,6 +335,9 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _OF_RATIO = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+_NOUN_BEFORE_OF = word_set(
+    "cuts increases rises falls drops gains losses costs sales exports imports"
+)
 _MET = word_set("met meet meets talked spoke")
 _SAYS = word_set("said says say added noted believe believes think thinks")
 _DETERMINERS = word_set("a an the its their his her our this that")
@@ -331,6 +346,18 @@ _OWNER = re.compile(r"^[A-Z][\w.&-]*[’']s$")  # "WeWork’s", "Japan's": a nam
 
 def _subject(before: list[str]) -> tuple[list[str], str]:
     """The phrase before the verb group that leads to the figure, and that verb ("" if none)."""
+    if before[-1:] == ["of"] and len(before) > 2 and before[-2].lower() in _NOUN_BEFORE_OF:
+        # "spending cuts of $4 billion": the head is the noun just before "of", whatever a
+        # verb-like spelling would suggest
+        head = [before[-2]]
+        modifier = before[-3] if len(before) > 2 else ""
+        if (
+            modifier.islower()
+            and modifier not in _DETERMINERS | _PREPS | _AUX
+            and not modifier.endswith("ed")
+        ):
+            head.insert(0, modifier)  # "spending cuts", "tax cuts"
+        return head, ""
     i = len(before) - 1
     verb = ""
     skipped = 0
@@ -861,6 +888,9 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     if label in ("Maximum", "Minimum") and _PRISON.match(sentence, quantity.end):
         return f"{label} prison term"  # "faces a maximum of 12 years in prison"
     label = _WHEN_TAIL.sub("", label)  # "Defence budget for next year": the budget
+    first = label.split()[0] if label else ""
+    if first.endswith("ing") and re.search(rf",\s+{re.escape(first)}\b", sentence, re.I):
+        label = _finish(label.split()[1:])  # ", beating forecasts of 7.3%": the forecasts
     words = label.lower().split()
     only_unit = bool(words) and is_unit(label) and (len(words) == 1 or words[0] in _UNIT_HEADS)
     if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words) or only_unit:
@@ -935,6 +965,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
         )
         if ratio and _OF_RATIO.match(ratio[0]):
             return ""  # "eight out of ten companies", "one in five adults": a ratio, not a count
+        while len(counted) > 1 and counted[0].lower() in _SKIP:
+            counted = counted[1:]  # "2,000 more troops": troops
         if counted in (["points"], ["point"]) and not _box_score_name(before):
             return _points(before)
         if counted in (["people"], ["persons"]) and not _complement(after, MAX_WORDS - 1):
@@ -1047,6 +1079,9 @@ def _label(sentence: str, quantity: Quantity) -> str:
     ):
         verb = ""  # "spent 45 seconds", "pays 5%": what money verbs say is money or goods
     if verb in ("worth", "valued"):  # "Nvidia is worth", "a trade worth roughly"
+        thing = before[-2] if before[-1:] == ["worth"] and len(before) > 1 else ""
+        if _plural(thing) and thing[:1].islower():  # "signed deals worth $5 billion": the deals
+            return _finish(["Value", "of", thing])
         owned = subject[-1][0].isupper() and len(subject) <= 2
         if owned:
             return _finish([_possessive(" ".join(subject)), "value"])
@@ -1103,6 +1138,6 @@ def _label(sentence: str, quantity: Quantity) -> str:
         target = _phrase_after(after[1:])  # "the deal covers $1.2 trillion in annual trade"
         when = {w.lower() for w in target} & (_WHEN | _CALENDAR)  # not "in the years ahead"
         if target and not when:
-            goods = target[-1].lower() in _GOODS  # "$156 billion in Chinese goods": their value
-            return _finish(["Value", "of", *target] if goods else target)
+            traded = target[-1].lower() in _GOODS  # "$156 billion in Chinese goods": their value
+            return _finish(["Value", "of", *target] if traded else target)
     return _finish(subject)
