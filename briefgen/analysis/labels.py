@@ -259,6 +259,10 @@ def _phrase_after(words: list[str]) -> list[str]:
     return phrase
 
 
+_INDEXES = frozenset(("S&P", "FTSE", "Nikkei", "Stoxx", "STOXX", "Nifty", "Russell", "CAC", "DAX",
+                      "ASX", "MSCI", "Sensex"))  # fmt: skip
+
+
 def _phrase_before(words: list[str]) -> list[str]:
     """The noun phrase that ends ``words`` (read right to left), with its "on X" attachment."""
     phrase: list[str] = []
@@ -275,7 +279,7 @@ def _phrase_before(words: list[str]) -> list[str]:
             and word.lower() in _NOUNISH
         )
         # "the S&P 500", "the FTSE 100": an index's number is part of its name
-        indexed = not phrase and word.isdigit() and i > 0 and words[i - 1][:1].isupper()
+        indexed = not phrase and word.isdigit() and i > 0 and words[i - 1] in _INDEXES
         # "tariffs on steel and aluminium": a pair inside a preposition's object
         paired = (
             word.lower() == "and"
