@@ -97,3 +97,19 @@ def test_a_lead_loses_a_list_a_day_and_a_closing_attribution() -> None:
         "transport minister said on Tuesday, after years of debate over the building's future."
     )
     assert made == "The old customs house in Talvik will be turned into a ferry terminal"
+
+
+def test_a_first_sentence_without_its_full_stop_stays_in_the_story(tmp_path: Path) -> None:
+    from briefgen.sources.text import first_line_title
+
+    # 24 words in under 160 characters, no full stop: a sentence, not a headline
+    first = (
+        "Port crews in Talvik said a big rush and a code fault led to long queues last week when "
+        "the new ferry app opened"
+    )
+    assert first_line_title(f"{first}\n\nMore.", tmp_path / "ferry_queues.txt") == "ferry queues"
+    assert first_line_title("Ferry queues in Talvik\n\nMore.", tmp_path / "a.txt") == (
+        "Ferry queues in Talvik"
+    )
+    title = _title(tmp_path, f"{first}\n\nThe board said the fault was fixed within a day.\n")
+    assert title == "Port crews in Talvik said a big rush and a code fault led to long queues"

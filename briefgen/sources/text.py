@@ -138,11 +138,23 @@ def check_not_empty(text: str, path: Path, problem: str = "file is empty") -> st
     return text
 
 
+# A first line of more words than any headline is the story's first sentence that lost its full
+# stop: it stays in the story (the analysis makes a title of its clauses).
+_TITLE_WORDS = 20
+
+
 def first_line_title(text: str, path: Path) -> str:
+    """The first line when it can be a headline; else the file's name (a stand-in the analysis
+    knows for what it is)."""
     for line in text.splitlines():
         line = line.strip()
         if line:
-            if len(line) <= 160 and not line.startswith(("-", "*", "•")) and not line.endswith("."):
+            if (
+                len(line) <= 160
+                and len(line.split()) <= _TITLE_WORDS
+                and not line.startswith(("-", "*", "•"))
+                and not line.endswith(".")
+            ):
                 return line
             break
     return title_from_path(path)
