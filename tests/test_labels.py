@@ -223,6 +223,13 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
         ("The army will send 2,000 more troops.", "2,000", "Troops"),
         ("Growth hit 8.2%, beating forecasts of 7.3%.", "7.3%", "Forecasts"),
         ("Officials announced spending cuts of $4 billion.", "$4 billion", "Spending cuts"),
+        # a kind of measure with its owner; holdings; a sentence's first common word
+        ("The missile has a range of 1,500 kilometres.", "1,500 kilometres", "Range of missile"),
+        ("The plant has a capacity of 3.7 GW.", "3.7 GW", "Capacity of plant"),
+        ("Norland holds about $760 billion in Varnholm bonds.", "about $760 billion",
+         "Norland’s holdings in Varnholm bonds"),
+        ("Chip exports to Norland dropped 40% after the curbs.", "40%",
+         "Fall in chip exports to Norland"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),

@@ -78,6 +78,7 @@ _MONEY_VERBS = {
     "allocated": "allocation", "give": "aid", "gave": "aid", "announce": "package",
     "announced": "package", "cost": "cost", "mobilise": "funding", "mobilize": "funding",
     "attract": "investment", "put": "investment", "secure": "investment", "secured": "investment",
+    "hold": "holdings", "holds": "holdings", "held": "holdings",
 }  # fmt: skip
 
 
@@ -770,6 +771,11 @@ def _mid_sentence(phrase: list[str], before: list[str]) -> list[str]:
             and phrase[1][:1].islower()
             and _ADJECTIVE.search(first.lower()) is not None
         )
+        or (  # "Chip exports to China": a common noun phrase with its complement
+            len(phrase) > 2
+            and phrase[1][:1].islower()
+            and any(w.lower() in _PREPS for w in phrase[2:])
+        )
     )
     if before[:1] == [first] and capital and common and not _proper(first):
         return [first.lower(), *phrase[1:]]
@@ -838,7 +844,8 @@ _APPROX_WORDS = re.compile(r"^(?:nearly|almost|about|around|roughly|some|over|ju
 # nothing ("Value | $44 million" — of what?), so such a label gives no row.
 _KIND_OF_MEASURE = word_set(
     "value total figure amount number sum base range high low average level maximum minimum "
-    "year week month day instead length duration size chance odds probability likelihood"
+    "year week month day instead length duration size chance odds probability likelihood "
+    "capacity"
 )
 _SPANS = word_set("period term stint spell window span duration sentence tenure lifetime")
 _GOODS = word_set(
@@ -897,7 +904,9 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         label = _finish(label.split()[1:])  # ", beating forecasts of 7.3%": the forecasts
     words = label.lower().split()
     only_unit = bool(words) and is_unit(label) and (len(words) == 1 or words[0] in _UNIT_HEADS)
-    if label.lower() in _KIND_OF_MEASURE or _VAGUE & set(words) or only_unit:
+    if label.lower() in _KIND_OF_MEASURE:
+        return _kind_of(label, _words(sentence[: quantity.start]))
+    if _VAGUE & set(words) or only_unit:
         return ""  # "Basis points | 4.1%": a unit names no measure either
     if quantity.kind in ("money", "percent") and label.lower() in _PEOPLE:
         return ""
@@ -907,6 +916,20 @@ def label_for(sentence: str, quantity: Quantity) -> str:
         sold = _SALE.search(sentence[max(0, quantity.start - 30) : quantity.start])
         return _finish(["Price", "of", *label.split()]) if quantity.kind == "money" and sold else ""
     return label
+
+
+_HAVING = word_set("has have had with boasts")
+
+
+def _kind_of(kind: str, before: list[str]) -> str:
+    """A kind of measure names something only with its owner: "the missile has a range of"
+    (the missile's range); alone ("Value", "Range": of what?) it gives no row."""
+    if before[-1:] != ["of"] or len(before) < 4 or before[-3].lower() not in ("a", "an", "the"):
+        return ""
+    if before[-4].lower() not in _HAVING:
+        return ""
+    owner = _phrase_before(before[:-4])
+    return _finish([kind, "of", *_mid_sentence(owner, before)]) if owner else ""
 
 
 def _only_names(label: str, sentence: str) -> bool:
