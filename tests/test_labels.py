@@ -230,6 +230,11 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "Norland’s holdings in Varnholm bonds"),
         ("Chip exports to Norland dropped 40% after the curbs.", "40%",
          "Fall in chip exports to Norland"),
+        # a share opening the sentence: its base, and where it came from or went
+        ("About 70% of Norland's defence imports came from Varnholm.", "About 70%",
+         "Share of Norland's defence imports"),
+        ("Over 40% of the country's exports go to Norland.", "Over 40%",
+         "Share of country's exports to Norland"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),

@@ -100,7 +100,10 @@ def extract_facts(sentence: str) -> list[tuple[str, str, str]]:
         if label:  # a figure with nothing it measures is noise in a table
             by_year = _BY_YEAR.match(sentence[quantity.end :]) if quantity.kind == "money" else None
             deadline = f" {by_year.group(1)} {by_year.group('year')}" if by_year else ""
-            facts.append((quantity.kind, label, _value(quantity) + deadline))
+            value = _value(quantity)
+            if label.startswith("Share of ") and " of " in value:
+                value = value.split(" of ", 1)[0]  # the base is in the label already
+            facts.append((quantity.kind, label, value + deadline))
     for match in _ORDINAL_EVENT.finditer(sentence):
         # "the 15th India-Japan Annual Summit": the series names the row, the ordinal is its value
         ordinal, series = match.group("event").split(" ", 1)

@@ -918,6 +918,19 @@ def label_for(sentence: str, quantity: Quantity) -> str:
     return label
 
 
+_CAME = {"came": "from", "come": "from", "comes": "from", "go": "to", "goes": "to", "went": "to"}
+
+
+def _share_opening(text: str, after: list[str]) -> str:
+    """ "About 70% of India's defence imports came from Russia": the share, with where it came
+    from or went when the sentence says so ("Share of India's defence imports from Russia")."""
+    base = [w for w in text.split(" of ", 1)[1].split() if w.lower() != "the"]
+    source = after[2:3] if len(after) > 2 and _CAME.get(after[0].lower()) == after[1] else []
+    if source and source[0][:1].isupper() and len(base) + 4 <= MAX_WORDS:
+        return _finish(["Share", "of", *base, after[1], source[0]])
+    return _finish(["Share", "of", *base])
+
+
 _HAVING = word_set("has have had with boasts")
 
 
@@ -967,6 +980,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
         return ""  # "2 inches (50.8 millimeters)": the same figure converted
     if changed := _changed_by(before):
         return changed
+    if quantity.kind == "percent" and " of " in quantity.text and not before:
+        return _share_opening(quantity.text, after)
     if before and _NUMBER_WORD.match(before[-1]) and quantity.kind in ("number", "measure"):
         return ""  # "400 737 Max jets", "five 787 Dreamliner sales": a model after a count
     unit = quantity.unit.split()[-1] if quantity.unit else ""
