@@ -113,3 +113,16 @@ def test_a_first_sentence_without_its_full_stop_stays_in_the_story(tmp_path: Pat
     )
     title = _title(tmp_path, f"{first}\n\nThe board said the fault was fixed within a day.\n")
     assert title == "Port crews in Talvik said a big rush and a code fault led to long queues"
+
+
+def test_a_fronted_phrase_before_a_number_word_or_an_even_if_clause_goes() -> None:
+    from briefgen.analysis.title import lead_headline
+
+    assert lead_headline(
+        "As of 3 March, thirty lanterns will light up the old harbour of Talvik for the seventh "
+        "year in a row."
+    ).startswith("Thirty lanterns will light up the old harbour of Talvik")
+    assert lead_headline(
+        "Even if its parts are borrowed from other ferries, the new boat finds a use for each of "
+        "them and stops just short of greatness."
+    ).startswith("The new boat finds a use")

@@ -22,7 +22,7 @@ from briefgen.analysis.sentences import balanced
 # "Having bought ...") counts too. Not "If"/"Unless": a condition is the news.
 _FRONTED = word_set(
     """
-    after before following on in with amid against despite during since while as at under
+    after before following on in with amid against despite during since while as at under even
     when whereas although though because once by for from given unlike like over within
     then now meanwhile still earlier later separately also yet instead there here so
     according besides beyond among between without upon until throughout to
@@ -32,7 +32,8 @@ _FRONTED = word_set(
 # subject. Not a pronoun: "When he arrived, he said ..." would lose the name it points to.
 _MAIN_START = re.compile(
     r"(?:[A-Z0-9][\w'’.-]*|the|a|an|both|several|many|some|most|more|few|two|three|four|"
-    r"officials|leaders|researchers|scientists|police|authorities|investors|analysts)\b"
+    r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|millions|"
+    r"dozens|officials|leaders|researchers|scientists|police|authorities|investors|analysts)\b"
 )
 _PRONOUN_START = word_set("He She It They We I You His Her Its Their This These Those That Such")
 _CONNECTIVE_START = word_set("And But Or So Yet Nor Which Who")

@@ -33,7 +33,8 @@ SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "asked", "stated", "states", "noted",
     "notes", "wrote", "writes", "posted", "declared", "insisted", "warned", "argued", "explained",
     "stressed", "emphasised", "emphasized", "tweeted", "remarked", "commented", "replied",
-    "responded", "acknowledged", "admitted", "recalled", "continued", "according to",
+    "responded", "acknowledged", "admitted", "recalled", "continued", "announced",
+    "according to",
 )  # fmt: skip
 
 
