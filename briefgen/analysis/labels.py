@@ -165,11 +165,16 @@ _WHEN = word_set("day week month year decade days weeks months years decades tim
 _CALENDAR = frozenset(CALENDAR)
 
 
+_POSSESSIVE_PRONOUNS = word_set("its their his her our my your")
+
+
 def _complement(words: list[str], room: int) -> list[str]:
     """ "of Delhi", "for private investment in India": the preposition and noun phrase that
     open ``words``, when they name more of the measure and fit in ``room`` words; else []."""
     if len(words) < 2 or words[0].lower() not in _COMPLEMENT_PREPS:
         return []
+    if words[1].lower() in _POSSESSIVE_PRONOUNS:
+        return []  # "26 jets for its navy": "its" points back, it names nothing more
     tail = _phrase_after(words[1:])
     if tail and words[1].lower() in _DETERMINERS and words[1] != tail[0]:
         tail.insert(0, words[1].lower())  # "people in the country"
