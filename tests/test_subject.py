@@ -181,3 +181,14 @@ def test_an_also_that_points_back_goes() -> None:
 def test_shortening_a_line_with_no_words_gives_no_line() -> None:
     assert shorten(".", "India Japan") == ""
     assert shorten("", "India Japan") == ""
+
+
+def test_a_long_subject_drops_a_figure_told_again_in_other_units() -> None:
+    from briefgen.analysis.subject import shorten
+
+    line = (
+        "The two governments agreed to double the port investment target for Talvik, from "
+        "NOK 5 billion to NOK 10 billion (about USD 0.9 billion) over five years."
+    )
+    short = shorten(line, "Harbour talks in Talvik")
+    assert "NOK 10 billion" in short and "USD 0.9" not in short and "(" not in short

@@ -112,6 +112,13 @@ def _score(
     )
 
 
+# "JPY 10 trillion (about USD 68 billion)", "3,200 miles (5,150 km)": the same figure again, in
+# other units; the key-figures table keeps it
+_CONVERSION = re.compile(
+    r"\s*\((?:about|around|roughly|approximately|some|~|≈)?\s*[$€£¥₹]?[A-Z]{0,3}\s?\d[^()]{0,30}\)"
+)
+
+
 def shorten(text: str, title: str) -> str:
     """``text`` as a subject line: a leading connective, resolved past dates, the roles of
     people the title names, a first clause that retells the title (when a second main clause
@@ -134,7 +141,7 @@ def shorten(text: str, title: str) -> str:
     text = clauses.fronted(text, MIN_KEPT, 30 if len(text.split()) > TARGET_WORDS else 2)
     text = clauses.attribution(text, MIN_KEPT)
     if len(text.split()) > TARGET_WORDS:
-        text = clauses.parentheses(text, MIN_KEPT)
+        text = clauses.parentheses(_CONVERSION.sub("", text), MIN_KEPT)
     text = clauses.trailing(text, TARGET_WORDS, MIN_KEPT, CARRIES)
     return text[:1].upper() + text[1:]  # "" when nothing was left
 
