@@ -236,12 +236,17 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "Share of Norland's defence imports"),
         ("Over 40% of the country's exports go to Norland.", "Over 40%",
          "Share of country's exports to Norland"),
+        # "X was cut to Y": one change, named by what follows the old figure
+        ("A tariff of 145% on Norland goods was cut to 30% for 90 days.", "145% → 30%",
+         "Tariff on Norland goods"),
+        ("Norland aims to cut its emissions by 45% by 2030.", "45% by 2030", "Cut in emissions"),
         # "raise X by 10%": the figure is the change in X, not X's level
         ("Norland will raise defence spending by 10% next year.", "10%",
          "Rise in defence spending"),
         ("The bloc agreed to cut tariffs on Norland cars by 5%.", "5%",
          "Cut in tariffs on Norland cars"),
-        ("The carrier plans to expand its fleet by 30% by 2030.", "30%", "Expansion of fleet"),
+        ("The carrier plans to expand its fleet by 30% by 2030.", "30% by 2030",
+         "Expansion of fleet"),
         ("The central bank lowered its key rate by 25 basis points.", "25 basis points",
          "Cut in key rate"),
         ("Yields rose 12 basis points.", "12 basis points", "Rise in yields"),

@@ -40,6 +40,7 @@ FRIDAY = dt.date(2025, 10, 31)
         ("Tariffs will be lowered from 57% to 47%.", "57% → 47%", 47),
         ("The rate is 47%, down from 57%.", "57% → 47%", 47),
         ("The rate was cut to 10% from 20%.", "20% → 10%", 10),
+        ("A levy of 145% on ore was cut to 30%.", "145% → 30%", 30),
         # a percentage told in words is shown in digits
         ("Seventy-eight percent said so.", "78%", 78),
         # a duration told in two units is one

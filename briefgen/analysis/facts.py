@@ -35,6 +35,8 @@ _NUMBER_WORD = re.compile(
 )
 # "USD 100 billion in non-oil trade by 2030": a target keeps its year
 _BY_YEAR = re.compile(rf"^[^.;]{{0,40}}?\b(by|in)\s+(?P<year>{YEAR})\b(?!\s*[–-]\s*\d)")
+# a change or a target: "Cut in emissions intensity | 45% by 2030" keeps its deadline
+_DEADLINE_LABEL = re.compile(r"(?:Cut|Rise|Increase|Growth|Expansion|Target)\b")
 _MONTHS = alternation(MONTHS)
 _DATE = re.compile(
     rf"\b(?P<value>(?:(?:early|mid|late)[- ])?(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?{YEAR})\b"
@@ -98,7 +100,12 @@ def extract_facts(sentence: str) -> list[tuple[str, str, str]]:
         if quantity.kind == "measure" and not is_unit(quantity.unit) and (quantity.amount or 0) < 3:
             continue  # "two leaders", "one side": a count too small to be a figure
         if label:  # a figure with nothing it measures is noise in a table
-            by_year = _BY_YEAR.match(sentence[quantity.end :]) if quantity.kind == "money" else None
+            targeted = (
+                quantity.kind == "money"
+                or quantity.kind == "percent"
+                and _DEADLINE_LABEL.match(label)
+            )
+            by_year = _BY_YEAR.match(sentence[quantity.end :]) if targeted else None
             deadline = f" {by_year.group(1)} {by_year.group('year')}" if by_year else ""
             value = _value(quantity)
             if label.startswith("Share of ") and " of " in value:

@@ -856,6 +856,7 @@ _SPANS = word_set("period term stint spell window span duration sentence tenure 
 _GOODS = word_set(
     "goods products imports exports trade purchases sales shipments items commodities"
 )
+_CHANGE_AUX = word_set("was were is are will would has have")
 _MONEY_NOUNS = word_set(
     "loans loan grants grant aid credit credits financing funding investment investments "
     "assistance subsidies"
@@ -966,6 +967,13 @@ def _label(sentence: str, quantity: Quantity) -> str:
         return ""
     after = _words(sentence[quantity.end :])
     before = _words(sentence[: quantity.start])
+    if quantity.before and sentence.startswith(quantity.before, quantity.start):
+        # "a tariff of 145% on Chinese goods was cut to 30%": what follows the old figure, up to
+        # the verb that changed it, completes the head
+        told = _words(sentence[quantity.start + len(quantity.before) : quantity.end])
+        changed_at = next((k for k, w in enumerate(told) if w.lower() in _CHANGE_AUX), None)
+        if changed_at:
+            after = told[:changed_at]
     if [w.lower() for w in before[-2:]] == ["set", "aside"]:
         before[-2:] = ["allocated"]  # "set aside ₹1.2 lakh crore": an allocation
     if quantity.kind == "time":

@@ -467,6 +467,14 @@ def _join_durations(sentence: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# "145% on Chinese goods was cut to 30%": the earlier figure changed into the later one
+_CUT_TO = re.compile(
+    r"[^.;,\d]{0,40}?\b(?:was|were|is|are|will\s+be|would\s+be|has\s+been|have\s+been)\s+"
+    r"(?:cut|lowered|reduced|raised|increased|hiked|slashed|lifted)\s+to\s+",
+    re.IGNORECASE,
+)
+
+
 def _join_changes(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """ "from 57% to 47%", "to 47% from 57%", "47%, down from 57%": one row, old → new."""
     out: list[Quantity] = []
@@ -479,7 +487,8 @@ def _join_changes(sentence: str, found: list[Quantity]) -> list[Quantity]:
         if after is None or after.kind != quantity.kind:
             out.append(quantity)
             continue
-        if _CHANGE.search(sentence[: quantity.start]) and _TO.fullmatch(between):
+        changed = _CHANGE.search(sentence[: quantity.start]) and _TO.fullmatch(between)
+        if changed or _CUT_TO.fullmatch(between):  # "... was cut to 30%": old, then new
             old, new = quantity, after
         elif _UP_FROM.fullmatch(between) or (
             re.fullmatch(r"\s+from\s+", between)
