@@ -236,6 +236,13 @@ def test_a_figure_with_no_nameable_measure_stays_out(sentence: str, value: str) 
          "Share of Norland's defence imports"),
         ("Over 40% of the country's exports go to Norland.", "Over 40%",
          "Share of country's exports to Norland"),
+        # a levy on goods told by their value: the goods name both rows
+        ("Norland wants an end to the 15% tariffs on about $125 billion worth of Varnholm goods.",
+         "15%", "Tariffs on Varnholm goods"),
+        ("Norland imposed 25% tariffs on $250 billion of Varnholm imports.", "25%",
+         "Tariffs on Varnholm imports"),
+        ("Norland imposed 25% tariffs on $250 billion of Varnholm imports.", "$250 billion",
+         "Value of Varnholm imports"),
         # "X was cut to Y": one change, named by what follows the old figure
         ("A tariff of 145% on Norland goods was cut to 30% for 90 days.", "145% → 30%",
          "Tariff on Norland goods"),

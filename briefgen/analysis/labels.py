@@ -536,6 +536,30 @@ def _levy_on(phrase: list[str], before: list[str]) -> str:
                     _proper(bearer[0]) else bearer[0], *bearer[1:]])  # fmt: skip
 
 
+def _goods_after_figure(words: list[str]) -> list[str]:
+    """ "about $125 billion worth of Chinese goods": the goods a figure of their value leads
+    to ([] when ``words`` do not open with such a figure)."""
+    k = 0
+    while k < len(words) and (
+        words[k].lower() in _SKIP
+        or _APPROX_WORDS.match(words[k]) is not None
+        or not any(c.isalpha() for c in words[k])
+        or words[k].lower() in _SCALE_WORDS
+        or words[k] in ("$", "€")
+    ):
+        k += 1  # "about", "$", "125", "billion"
+    if k == 0 or not any(c.isdigit() for w in words[:k] for c in w):
+        return []
+    if words[k : k + 2] == ["worth", "of"]:
+        k += 2
+    elif words[k : k + 1] in (["of"], ["in"]):
+        k += 1
+    else:
+        return []
+    goods = _phrase_after(words[k:])
+    return goods if goods and len(goods) <= MAX_WORDS - 2 else []
+
+
 def _proper(word: str) -> bool:
     """A name or a people's adjective ("European", "Chinese"), kept capitalised inside a label."""
     return word[:1].isupper() and (word.endswith(("an", "ese", "ish", "ch")) or word.isupper())
@@ -1065,7 +1089,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
             subject, verb = _subject(before)
             if verb and subject and subject[0][0].isupper() and len(subject) <= 2:
                 return _finish([_possessive(" ".join(subject)), _MONEY_VERBS[verb], "of", *tail])
-            return _finish(tail)
+            traded = quantity.kind == "money" and tail[-1].lower() in _GOODS
+            return _finish(["Value", "of", *tail] if traded else tail)  # "$250 billion of imports"
     if quantity.kind == "percent" and after[:1] == ["of"]:
         whole = _phrase_after(after[1:])  # "40% of India's LNG imports": a share of them
         people = next((k for k, w in enumerate(whole[:-1]) if w[:1].isupper() and _plural(w)), -1)
@@ -1091,6 +1116,8 @@ def _label(sentence: str, quantity: Quantity) -> str:
         owned = offers and subject and subject[0][0].isupper() and len(subject) <= 2
         return _finish([_possessive(" ".join(subject)), "discount"]) if owned else ""
     modifier = bool(before) and before[-1].lower() in _DETERMINERS or "-" in quantity.text
+    if quantity.kind == "percent" and after[:1] and after[0].lower() in _LEVIES:
+        modifier = True  # "the US imposed 25% tariffs on ...": the tariffs
     if quantity.kind == "money" and after and _bare_noun(after[0]):
         modifier = True  # "both teams received $250,000 fines": the fines
     if modifier and after and _is_content(after[0]) and quantity.kind != "share":
@@ -1111,6 +1138,10 @@ def _label(sentence: str, quantity: Quantity) -> str:
                 # "a three-year silence": how long it lasted ("a 21-day period" says so)
                 first = phrase[0] if _proper(phrase[0]) else phrase[0].lower()
                 return _finish(["Length", "of", first, *phrase[1:]])
+        if phrase == after[:1] and phrase[0].lower() in _LEVIES and after[1:2] == ["on"]:
+            goods = _goods_after_figure(after[2:])  # "15% tariffs on $125 billion of goods"
+            if goods:
+                return _finish([phrase[0], "on", *goods])
         if phrase:
             return _levy_on(phrase, before) or _finish(phrase)
     subject, verb = _subject(before)

@@ -356,6 +356,8 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         if match.group("base") and kind in ("percent", "share"):
             text += " " + " ".join(match.group("base").split())
         start, end = match.start(), match.end()
+        if match.group("base") and kind not in ("percent", "share"):
+            end = match.start("base")  # "$250 billion of Chinese imports": the label's words
         if kind == "measure" and unit.lower() in _FRACTIONS:  # "three-quarters of": a share
             kind, amount, unit = "share", None, "share"
         compound = _COMPOUND.match(match.group("meas") or "") if kind == "measure" else None
